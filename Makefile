@@ -1,0 +1,43 @@
+# GridMMO: `make demo` runs a short headless simulation, `make test` runs every test, `make bench`
+# runs the benchmarks. Each target first installs the Debian packages it needs, if missing.
+
+SWIFT ?= swift
+APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev
+DEMO_OUT := out
+
+.PHONY: all deps build demo test bench maps clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product gridmmo
+
+demo: build
+	@mkdir -p $(DEMO_OUT)
+	.build/release/gridmmo simulate --maps maps/train --envs 8 --ticks 1024 --seed 1 --replay $(DEMO_OUT)/demo.replay
+	.build/release/gridmmo replay info $(DEMO_OUT)/demo.replay
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+maps: build
+	.build/release/gridmmo maps generate --count 64 --seed 1 --out maps/train
+	.build/release/gridmmo maps generate --count 16 --seed 1000001 --out maps/eval
+
+clean:
+	rm -rf .build $(DEMO_OUT) Benchmarks/.build

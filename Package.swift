@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+// GridMMO: a deterministic Neural-MMO-style multi-agent world, its batched environment and tools.
+import PackageDescription
+
+let package = Package(
+    name: "GridMMO",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "MMOCore", targets: ["MMOCore"]),
+        .library(name: "MMOEnv", targets: ["MMOEnv"]),
+        .executable(name: "gridmmo", targets: ["gridmmo"]),
+    ],
+    traits: [
+        .trait(name: "Viewer", description: "Build the SDL2 replay viewer (needs libsdl2-dev)."),
+        .default(enabledTraits: []),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+        .target(name: "MMOCore"),
+        .target(name: "MMOEnv", dependencies: ["MMOCore"]),
+        .executableTarget(
+            name: "gridmmo",
+            dependencies: [
+                "MMOCore", "MMOEnv",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"]),
+        .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
+    ]
+)

@@ -1,0 +1,54 @@
+/// A fixed-length array over manually managed memory, for the simulation's hot columns.
+///
+/// Reads and writes compile to plain loads and stores: no copy-on-write, no exclusivity or
+/// reference-count traffic, which is what lets a tick run without touching the allocator. The
+/// owner (an entity table or world) allocates every column once and calls `deallocate()` in its
+/// `deinit`; bounds are checked in debug builds only.
+public struct FixedArray<Element>: @unchecked Sendable {
+    /// First element.
+    public let base: UnsafeMutablePointer<Element>
+    /// Number of elements.
+    public let count: Int
+
+    /// Allocates `count` elements, all set to `value`.
+    public init(repeating value: Element, count: Int) {
+        precondition(count >= 0, "FixedArray count must not be negative")
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: value, count: max(count, 1))
+        self.count = count
+    }
+
+    @inline(__always)
+    public subscript(index: Int) -> Element {
+        get {
+            assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+            return base[index]
+        }
+        nonmutating set {
+            assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+            base[index] = newValue
+        }
+    }
+
+    /// Sets every element to `value`.
+    public func fill(_ value: Element) {
+        base.update(repeating: value, count: count)
+    }
+
+    /// Copies `source` (which must have `count` elements) into this array.
+    public func copy(from source: UnsafePointer<Element>) {
+        base.update(from: source, count: count)
+    }
+
+    /// A read-only view of the elements.
+    public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The elements copied into a Swift array (for tests and tools, not the hot path).
+    public var array: [Element] { Array(buffer) }
+
+    /// Frees the memory; the owner calls this exactly once.
+    public func deallocate() {
+        base.deinitialize(count: max(count, 1))
+        base.deallocate()
+    }
+}

@@ -1,0 +1,26 @@
+/// Health, food and water, per living player: regenerate while food and water both exceed the
+/// threshold, take starvation and dehydration damage while either is empty (scaled down for
+/// resilient players), then lose food and water to decay. Damage is checked before decay, which is
+/// why an idle default player dies at exactly tick 25 (food runs out at tick 20, then 20 HP a tick).
+enum Vitals {
+    static func run(in world: World) {
+        let rules = world.config.vitals
+        let entities = world.entities
+        for slot in 0..<entities.playerCount where entities.alive[slot] != 0 {
+            let food = entities.food[slot]
+            let water = entities.water[slot]
+            var health = entities.health[slot]
+            if food > rules.regenThreshold && water > rules.regenThreshold {
+                health = min(health + Int32(rules.regen), Int32(rules.maxHealth))
+            }
+            var damage: Int32 = 0
+            if food == 0 { damage += Int32(rules.starvationDamage) }
+            if water == 0 { damage += Int32(rules.dehydrationDamage) }
+            if entities.resilient[slot] != 0 { damage = damage * Int32(rules.resilientDamagePercent) / 100 }
+            if damage > 0 { entities.lastHarm[slot] = DeathCause.starvation.rawValue }
+            entities.health[slot] = max(health - damage, 0)
+            entities.food[slot] = max(food - Int32(rules.foodDecay), 0)
+            entities.water[slot] = max(water - Int32(rules.waterDecay), 0)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import MMOCore
+
+/// One environment inside a `VecEnv`: its world, its observation writer, its seeds and counters.
+final class EnvironmentSlot {
+    let world: World
+    let writer: ObservationWriter
+    /// The environment's own seed; episode k plays with `episodeSeed(k)`.
+    let environmentSeed: UInt64
+    /// Episodes started so far (the first one is episode 0).
+    private(set) var episode = 0
+    /// Finished episodes and their summed lengths in ticks.
+    private(set) var finishedEpisodes = 0
+    private(set) var finishedTicks = 0
+    /// Actions sent for illegal or out-of-range options, ignored as no-ops.
+    var illegalActions = 0
+
+    init(config: Config, maps: [GameMap], environmentSeed: UInt64, layout: ObservationLayout, actions: ActionLayout) {
+        self.environmentSeed = environmentSeed
+        let seed = Self.episodeSeed(environment: environmentSeed, episode: 0)
+        world = World(config: config, map: Self.chooseMap(maps, seed: seed), seed: seed)
+        writer = ObservationWriter(config: config, layout: layout, actions: actions)
+    }
+
+    /// Starts the next episode on a map drawn with the episode's seed.
+    func startNextEpisode(maps: [GameMap]) {
+        finishedEpisodes += 1
+        finishedTicks += world.tick
+        episode += 1
+        let seed = Self.episodeSeed(environment: environmentSeed, episode: episode)
+        world.reset(map: Self.chooseMap(maps, seed: seed), seed: seed)
+    }
+
+    /// Seed of episode `episode` of the environment seeded `environment`.
+    static func episodeSeed(environment: UInt64, episode: Int) -> UInt64 {
+        SplitMix64.mix(environment ^ SplitMix64.mix(UInt64(episode) &+ 0x5EED))
+    }
+
+    private static func chooseMap(_ maps: [GameMap], seed: UInt64) -> GameMap {
+        var rng = Rng(seed: seed, stream: .mapChoice)
+        return maps[rng.below(maps.count)]
+    }
+}

@@ -1,0 +1,168 @@
+import Dispatch
+import MMOCore
+
+/// Carries a value into concurrently run chunks whose disjoint work makes the sharing safe.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// N environments x M agents stepped by one call into caller-owned flat buffers.
+///
+/// Environments are split into as many contiguous chunks as there are threads and the chunks run
+/// concurrently; each environment reads and writes only its own rows of the buffers, and its
+/// trajectory depends only on its seed and its actions, so results are bit-identical for any
+/// thread count or batch size. Environment `i` of a `VecEnv` built with `seed: s` plays exactly
+/// like environment 0 of one built with `seed: s + i`.
+///
+/// Episodes end at the horizon or when every player is dead; such an environment is reset within
+/// the same `step` call (its episode counter advances and a map is drawn from the pool), and the
+/// observation written for it is the new episode's first. That step's rewards, terminations and
+/// truncations still belong to the episode that ended. Dead agents stay in the buffers with
+/// `self.alive == 0`, zero reward and only the no-op legal.
+///
+/// Until the task system supplies task rewards, the reward is the reference default's death
+/// penalty: -1 on the tick an agent dies, otherwise 0.
+public final class VecEnv: @unchecked Sendable {
+    public let config: Config
+    public let observationLayout: ObservationLayout
+    public let actionLayout: ActionLayout
+    public let environmentCount: Int
+    public let agentsPerEnv: Int
+    /// `environmentCount * agentsPerEnv`.
+    public let totalAgents: Int
+    /// Threads used per call (chunks of environments run concurrently).
+    public let threads: Int
+    /// The map pool; each episode draws one with its seed.
+    public let maps: [GameMap]
+    private let slots: [EnvironmentSlot]
+    /// Called after every environment's tick, before any auto-reset, on the thread stepping that
+    /// environment, with the environment index and its world: the place to record replays or
+    /// gather statistics. It must only touch state belonging to that environment.
+    public var afterTick: ((_ environment: Int, _ world: World) -> Void)?
+    private let moveHead: Int
+
+    /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
+    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int) {
+        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads)
+    }
+
+    /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
+    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int) {
+        precondition(!maps.isEmpty, "VecEnv needs at least one map")
+        precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
+        self.config = config
+        self.maps = maps
+        observationLayout = ObservationLayout(config: config)
+        actionLayout = ActionLayout(config: config)
+        environmentCount = seeds.count
+        agentsPerEnv = config.players.count
+        totalAgents = environmentCount * agentsPerEnv
+        self.threads = max(1, min(threads, seeds.count))
+        moveHead = actionLayout.headIndex(named: "move")!
+        let layout = observationLayout
+        let actions = actionLayout
+        slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions) }
+    }
+
+    /// The world of environment `index` (for replays, tools and tests; do not mutate it).
+    public func world(_ index: Int) -> World { slots[index].world }
+
+    /// Writes the current observations and masks of every environment and clears rewards,
+    /// terminations and truncations. Call once before the first `step`.
+    public func observe(into buffers: StepBuffers) {
+        forEachChunk { range in
+            for index in range {
+                self.writeObservations(index, buffers)
+                self.clearOutcomes(index, buffers)
+            }
+        }
+    }
+
+    /// Applies one action row per agent (`actionLayout.headCount` `Int32`s each), advances every
+    /// environment one tick, and writes observations, masks, rewards, terminations and truncations.
+    public func step(actions: UnsafePointer<Int32>, into buffers: StepBuffers) {
+        forEachChunk { range in
+            for index in range { self.step(index, actions, buffers) }
+        }
+    }
+
+    /// Runs `body` over contiguous chunks of environment indices, one chunk per thread, and
+    /// returns when all chunks are done. `body` must touch only the state and buffer rows of the
+    /// environments in its range; that is what makes sharing it across threads safe.
+    public func forEachChunk(_ body: (Range<Int>) -> Void) {
+        let chunks = threads
+        let count = environmentCount
+        if chunks == 1 {
+            body(0..<count)
+            return
+        }
+        withoutActuallyEscaping(body) { escapable in
+            let shared = UncheckedSendable(escapable)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                shared.value(chunk * count / chunks..<(chunk + 1) * count / chunks)
+            }
+        }
+    }
+
+    /// Episodes finished so far over all environments, and their total length in ticks.
+    public var finishedEpisodes: (count: Int, ticks: Int) {
+        slots.reduce((0, 0)) { ($0.0 + $1.finishedEpisodes, $0.1 + $1.finishedTicks) }
+    }
+
+    /// Actions that named an illegal or out-of-range option (ignored as no-ops), over all environments.
+    public var illegalActions: Int { slots.reduce(0) { $0 + $1.illegalActions } }
+
+    private func step(_ index: Int, _ actions: UnsafePointer<Int32>, _ buffers: StepBuffers) {
+        let slot = slots[index]
+        let world = slot.world
+        let firstAgent = index * agentsPerEnv
+        let heads = actionLayout.headCount
+        let maskWidth = actionLayout.maskWidth
+        let moveMask = actionLayout.heads[moveHead].maskOffset
+        var illegal = 0
+        for agent in 0..<agentsPerEnv where world.entities.alive[agent] != 0 {
+            let choice = Int(actions[(firstAgent + agent) * heads + moveHead])
+            let maskRow = buffers.masks + (firstAgent + agent) * maskWidth + moveMask
+            if choice >= 0 && choice < Direction.allCases.count && maskRow[choice] != 0 {
+                world.moves[agent] = UInt8(choice)
+            } else {
+                illegal += 1
+            }
+        }
+        slot.illegalActions += illegal
+
+        world.step()
+        afterTick?(index, world)
+
+        let rewards = buffers.rewards + firstAgent
+        let terminations = buffers.terminations + firstAgent
+        let truncations = buffers.truncations + firstAgent
+        let tick = Int32(world.tick)
+        let truncating = world.tick >= config.episode.horizon
+        for agent in 0..<agentsPerEnv {
+            let diedNow = world.entities.deathTick[agent] == tick
+            rewards[agent] = diedNow ? -1 : 0
+            terminations[agent] = diedNow ? 1 : 0
+            truncations[agent] = truncating && world.entities.alive[agent] != 0 ? 1 : 0
+        }
+        if world.isOver { slot.startNextEpisode(maps: maps) }
+        writeObservations(index, buffers)
+    }
+
+    private func writeObservations(_ index: Int, _ buffers: StepBuffers) {
+        let firstAgent = index * agentsPerEnv
+        slots[index].writer.write(
+            slots[index].world,
+            observations: buffers.observations + firstAgent * observationLayout.bytesPerAgent,
+            masks: buffers.masks + firstAgent * actionLayout.maskWidth
+        )
+    }
+
+    private func clearOutcomes(_ index: Int, _ buffers: StepBuffers) {
+        let firstAgent = index * agentsPerEnv
+        (buffers.rewards + firstAgent).update(repeating: 0, count: agentsPerEnv)
+        (buffers.terminations + firstAgent).update(repeating: 0, count: agentsPerEnv)
+        (buffers.truncations + firstAgent).update(repeating: 0, count: agentsPerEnv)
+    }
+}

@@ -1,0 +1,82 @@
+import MMOCore
+
+/// One named block of an agent's observation record: element type, shape, byte offset in the
+/// record, and (for tables) the name of each column.
+public struct ObservationSegment: Sendable, Equatable {
+    public let name: String
+    public let type: ScalarType
+    public let shape: [Int]
+    /// Byte offset from the start of the agent's record (a multiple of 8).
+    public let offset: Int
+    /// Names of the last axis, for feature tables; empty for plain arrays.
+    public let columns: [String]
+
+    /// Elements in the segment.
+    public var elementCount: Int { shape.reduce(1, *) }
+    /// Bytes in the segment.
+    public var byteCount: Int { elementCount * type.size }
+}
+
+/// The observation of one agent, described as data: a fixed-size byte record made of named
+/// segments. Consumers (the encoder, Python's structured `numpy.dtype`, policies) look segments up
+/// by name, so later issues add segments without rewriting readers. Every segment starts at a
+/// multiple of 8 bytes and the record size is a multiple of 8.
+public struct ObservationLayout: Sendable, Equatable {
+    public let segments: [ObservationSegment]
+    /// Size of one agent's record in bytes.
+    public let bytesPerAgent: Int
+
+    /// Columns of the `self` segment.
+    public static let selfColumns = ["id", "alive", "row", "col", "health", "food", "water", "team", "time_alive", "farthest"]
+    /// Columns of each `entities` row; a row of zeros (id 0) is empty.
+    public static let entityColumns = ["id", "kind", "row", "col", "d_row", "d_col", "health", "food", "water", "team", "same_team"]
+
+    /// The layout for a config: `tick`, `self`, `tiles` (the vision window) and `entities`.
+    public init(config: Config) {
+        let side = 2 * config.observation.visionRadius + 1
+        self.init(blocks: [
+            ("tick", .int32, [1], []),
+            ("self", .int16, [Self.selfColumns.count], Self.selfColumns),
+            ("tiles", .uint8, [side, side], []),
+            ("entities", .int16, [config.observation.entities, Self.entityColumns.count], Self.entityColumns),
+        ])
+    }
+
+    /// Lays out blocks in order, each aligned to 8 bytes.
+    public init(blocks: [(name: String, type: ScalarType, shape: [Int], columns: [String])]) {
+        var offset = 0
+        var segments: [ObservationSegment] = []
+        for block in blocks {
+            let segment = ObservationSegment(name: block.name, type: block.type, shape: block.shape, offset: offset, columns: block.columns)
+            segments.append(segment)
+            offset = Self.align(offset + segment.byteCount)
+        }
+        self.segments = segments
+        bytesPerAgent = offset
+    }
+
+    /// The segment with this name, or `nil`.
+    public func segment(named name: String) -> ObservationSegment? {
+        segments.first { $0.name == name }
+    }
+
+    /// Index of a column in a segment; traps on a name the layout does not have (a programming error).
+    public func column(_ column: String, of segment: String) -> Int {
+        guard let index = self.segment(named: segment)?.columns.firstIndex(of: column) else {
+            preconditionFailure("observation segment '\(segment)' has no column '\(column)'")
+        }
+        return index
+    }
+
+    /// The layout as JSON text, for Python and other readers.
+    public var json: String {
+        let items = segments.map { segment in
+            let shape = segment.shape.map(String.init).joined(separator: ", ")
+            let columns = segment.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "    {\"name\": \"\(segment.name)\", \"dtype\": \"\(segment.type.rawValue)\", \"shape\": [\(shape)], \"offset\": \(segment.offset), \"columns\": [\(columns)]}"
+        }
+        return "{\n  \"bytes_per_agent\": \(bytesPerAgent),\n  \"segments\": [\n\(items.joined(separator: ",\n"))\n  ]\n}"
+    }
+
+    private static func align(_ offset: Int) -> Int { (offset + 7) & ~7 }
+}

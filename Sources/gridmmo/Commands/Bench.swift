@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import MMOCore
+import MMOEnv
+
+/// `gridmmo bench`: a quick wall-clock throughput check of the batched step (observations and
+/// masks included, random actions generated outside the timed region). The reference figures
+/// come from `make bench`.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Measure agent-steps per second of the batched step.")
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var mapOptions: MapOptions
+    @OptionGroup var batch: BatchOptions
+
+    @Option(help: "Ticks per repetition.") var ticks: Int = 256
+    @Option(help: "Repetitions; the median is reported.") var repetitions: Int = 5
+
+    func validate() throws {
+        guard (1...1_000_000).contains(ticks) else { throw ValidationError("--ticks must be in 1...1000000, got \(ticks)") }
+        guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions must be in 1...1000, got \(repetitions)") }
+    }
+
+    func run() throws {
+        let config = try configOptions.load()
+        let maps = try mapOptions.load(config: config, seed: batch.seed)
+        let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
+        let storage = StepBufferStorage(for: env)
+        let policy = RandomPolicy(env: env, seed: batch.seed)
+        env.observe(into: storage.buffers)
+        let clock = ContinuousClock()
+        var rates: [Double] = []
+        for _ in 0..<repetitions {
+            var stepTime = Duration.zero
+            for _ in 0..<ticks {
+                policy.act(env: env, masks: storage.buffers.masks, actions: storage.actions)
+                let start = clock.now
+                env.step(actions: storage.actions, into: storage.buffers)
+                stepTime += clock.now - start
+            }
+            rates.append(Double(ticks * env.totalAgents) / stepTime.seconds)
+        }
+        rates.sort()
+        let median = rates[rates.count / 2]
+        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(env.threads) thread(s), \(ticks) ticks x \(repetitions): median \(Int(median)) agent-steps/s (min \(Int(rates.first!)), max \(Int(rates.last!)))")
+    }
+}

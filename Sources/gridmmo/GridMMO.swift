@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `gridmmo` command: one entry point for simulation, maps, replays, configs and benchmarks.
+@main
+struct GridMMO: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gridmmo",
+        abstract: "A deterministic Neural-MMO-style multi-agent world: simulate, inspect and benchmark.",
+        subcommands: [Simulate.self, Maps.self, ReplayCommand.self, Bench.self, ConfigCommand.self, EnvCommand.self]
+    )
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ArgumentParser
+import MMOCore
+
+/// `--maps`: play on a directory of `.npy` maps, or on maps generated in memory.
+struct MapOptions: ParsableArguments {
+    @Option(help: "Directory of .npy maps (with manifest.json), e.g. maps/train. Without it, maps are generated in memory.")
+    var maps: String?
+
+    @Option(help: "How many maps to generate in memory when --maps is not given.")
+    var generatedMaps: Int = 4
+
+    /// The map pool for `config`, seeded by `seed` when generated.
+    func load(config: Config, seed: UInt64) throws -> [GameMap] {
+        if let directory = maps {
+            do {
+                return try MapSet.load(directory: directory, config: config).maps
+            } catch {
+                throw ValidationError("--maps \(error.description)")
+            }
+        }
+        guard generatedMaps >= 1 && generatedMaps <= 4096 else {
+            throw ValidationError("--generated-maps must be in 1...4096, got \(generatedMaps)")
+        }
+        return (0..<generatedMaps).map { TerrainGenerator.generate(config: config, seed: seed &+ UInt64($0)) }
+    }
+}
+
+/// `--envs`, `--seed`, `--threads`: the shape of a batched run.
+struct BatchOptions: ParsableArguments {
+    @Option(help: "Environments stepped together.")
+    var envs: Int = 8
+
+    @Option(help: "Base seed; environment i uses seed + i.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...65536).contains(envs) else { throw ValidationError("--envs must be in 1...65536, got \(envs)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+    }
+}

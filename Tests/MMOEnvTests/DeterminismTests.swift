@@ -1,0 +1,51 @@
+import MMOCore
+import MMOEnv
+import Testing
+
+/// The same seed and actions give bit-identical observations whatever the thread count or batch size.
+struct DeterminismTests {
+    /// Runs `envs` environments from `seed` with random valid actions and returns, per environment,
+    /// an FNV-1a digest chained over its observation bytes, masks and outcomes at every tick.
+    private func digests(config: Config, maps: [GameMap], envs: Int, seed: UInt64, threads: Int, ticks: Int) -> [UInt64] {
+        let env = VecEnv(config: config, maps: maps, environmentCount: envs, seed: seed, threads: threads)
+        let storage = StepBufferStorage(for: env)
+        let policy = RandomPolicy(env: env, seed: seed)
+        var hashers = [FNV1a](repeating: FNV1a(), count: envs)
+        env.observe(into: storage.buffers)
+        let agents = env.agentsPerEnv
+        for _ in 0..<ticks {
+            policy.act(env: env, masks: storage.buffers.masks, actions: storage.actions)
+            env.step(actions: storage.actions, into: storage.buffers)
+            for index in 0..<envs {
+                hashers[index].add(storage.observationBytes(environment: index, agentsPerEnv: agents))
+                hashers[index].add(UnsafeRawBufferPointer(start: storage.buffers.masks + index * agents * env.actionLayout.maskWidth, count: agents * env.actionLayout.maskWidth))
+                hashers[index].add(UnsafeRawBufferPointer(start: storage.buffers.rewards + index * agents, count: agents * 4))
+                hashers[index].add(UnsafeRawBufferPointer(start: storage.buffers.terminations + index * agents, count: agents))
+                hashers[index].add(UnsafeRawBufferPointer(start: storage.buffers.truncations + index * agents, count: agents))
+            }
+        }
+        #expect(env.finishedEpisodes.count > 0, "the run should cross at least one auto-reset")
+        return hashers.map(\.value)
+    }
+
+    @Test func digestsMatchAcrossThreadCountsAndBatchSizes() {
+        let config = Config.small
+        let maps = (0..<3).map { TerrainGenerator.generate(config: config, seed: 100 + UInt64($0)) }
+        let seed: UInt64 = 42
+        let reference = digests(config: config, maps: maps, envs: 8, seed: seed, threads: 1, ticks: 160)
+        #expect(Set(reference).count == 8, "different environments should play differently")
+        for threads in [2, 4] {
+            #expect(digests(config: config, maps: maps, envs: 8, seed: seed, threads: threads, ticks: 160) == reference)
+        }
+        let singles = (0..<8).map { digests(config: config, maps: maps, envs: 1, seed: seed + UInt64($0), threads: 1, ticks: 160)[0] }
+        #expect(singles == reference)
+    }
+
+    @Test func defaultConfigDigestsMatchAcrossThreadCounts() {
+        let config = Config.default
+        let maps = [TerrainGenerator.generate(config: config, seed: 9)]
+        let one = digests(config: config, maps: maps, envs: 4, seed: 5, threads: 1, ticks: 40)
+        #expect(digests(config: config, maps: maps, envs: 4, seed: 5, threads: 2, ticks: 40) == one)
+        #expect(digests(config: config, maps: maps, envs: 4, seed: 5, threads: 4, ticks: 40) == one)
+    }
+}
