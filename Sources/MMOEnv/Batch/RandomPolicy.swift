@@ -3,7 +3,7 @@ import MMOCore
 /// Picks a uniformly random legal option for every action head of every agent, from the masks a
 /// `VecEnv` wrote. Each environment has its own random stream (derived from the seed and the
 /// environment index), so the chosen actions do not depend on thread count or batch size.
-public final class RandomPolicy: @unchecked Sendable {
+public final class RandomPolicy: BatchPolicy, @unchecked Sendable {
     private let layout: ActionLayout
     private let agentsPerEnv: Int
     private var rngs: [Rng]
@@ -15,9 +15,10 @@ public final class RandomPolicy: @unchecked Sendable {
         rngs = (0..<env.environmentCount).map { Rng(seed: seed &+ UInt64($0), stream: .policy) }
     }
 
-    /// Fills `actions` (one `Int32` per head per agent) from `masks`, over all environments,
+    /// Fills `actions` (one `Int32` per head per agent) from the masks, over all environments,
     /// using the environment's threads.
-    public func act(env: VecEnv, masks: UnsafePointer<UInt8>, actions: UnsafeMutablePointer<Int32>) {
+    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutablePointer<Int32>) {
+        let masks = UnsafePointer(buffers.masks)
         rngs.withUnsafeMutableBufferPointer { streams in
             let streamsBase = streams.baseAddress!
             env.forEachChunk { [self] range in
@@ -36,7 +37,7 @@ public final class RandomPolicy: @unchecked Sendable {
     }
 
     /// A uniformly random index among the legal options, or the last option if none is legal.
-    private static func pick(_ mask: UnsafePointer<UInt8>, count: Int, rng: inout Rng) -> Int {
+    static func pick(_ mask: UnsafePointer<UInt8>, count: Int, rng: inout Rng) -> Int {
         var legal = 0
         for option in 0..<count where mask[option] != 0 { legal += 1 }
         guard legal > 0 else { return count - 1 }

@@ -33,7 +33,7 @@ struct Bench: ParsableCommand {
         for _ in 0..<repetitions {
             var stepTime = Duration.zero
             for _ in 0..<ticks {
-                policy.act(env: env, masks: storage.buffers.masks, actions: storage.actions)
+                policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
                 let start = clock.now
                 env.step(actions: storage.actions, into: storage.buffers)
                 stepTime += clock.now - start

@@ -3,10 +3,10 @@ import Foundation
 import MMOCore
 import MMOEnv
 
-/// `gridmmo simulate`: a headless batched run with random valid actions, an optional replay of
+/// `gridmmo simulate`: a headless batched run with scripted valid actions (random or forager), an optional replay of
 /// environment 0's first episode, a progress line and a summary.
 struct Simulate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run environments headless with random valid actions and print a summary.")
+    static let configuration = CommandConfiguration(abstract: "Run environments headless with scripted valid actions and print a summary.")
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
@@ -14,6 +14,9 @@ struct Simulate: ParsableCommand {
 
     @Option(help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 1024
+
+    @Option(help: "Scripted policy: random (uniform legal actions) or forager (seeks food and water when low, else random).")
+    var policy: PolicyChoice = .forager
 
     @Option(help: "Write environment 0's first episode (up to --ticks) to this replay file.")
     var replay: String?
@@ -30,27 +33,28 @@ struct Simulate: ParsableCommand {
         let maps = try mapOptions.load(config: config, seed: batch.seed)
         let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
         let storage = StepBufferStorage(for: env)
-        let policy = RandomPolicy(env: env, seed: batch.seed)
+        let policy = self.policy.make(env: env, seed: batch.seed)
         let tally = EventTally(environments: env.environmentCount)
-        let recorder = try replay.map { path in
+        var recorder: ReplayRecorder?
+        if let replay {
             do {
-                return try ReplayRecorder(path: path, world: env.world(0))
+                recorder = try ReplayRecorder(path: replay, world: env.world(0))
             } catch {
                 throw ValidationError("--replay \(error.description)")
             }
         }
-        env.afterTick = { environment, world in
+        env.afterTick = { [recorder] environment, world in
             tally.add(environment: environment, events: world.events.events)
             if environment == 0 { recorder?.record(world) }
         }
 
-        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(maps.count) map(s) of \(config.map.size)x\(config.map.size)")
+        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents (\(self.policy.rawValue) policy) for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(maps.count) map(s) of \(config.map.size)x\(config.map.size)")
         env.observe(into: storage.buffers)
         let progress = ProgressLine(total: ticks)
         let clock = ContinuousClock()
         let start = clock.now
         for tick in 1...ticks {
-            policy.act(env: env, masks: storage.buffers.masks, actions: storage.actions)
+            policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
             env.step(actions: storage.actions, into: storage.buffers)
             progress.update(done: tick, agentSteps: tick * env.totalAgents)
         }
@@ -61,15 +65,15 @@ struct Simulate: ParsableCommand {
         let episodes = env.finishedEpisodes
         var alive = 0
         for index in 0..<env.environmentCount { alive += env.world(index).livingPlayers }
-        print("agent-steps        \(agentSteps) in \(String(format: "%.2f", seconds)) s = \(Int(Double(agentSteps) / max(seconds, 1e-9))) agent-steps/s (random actions included)")
+        print("agent-steps        \(agentSteps) in \(String(format: "%.2f", seconds)) s = \(Int(Double(agentSteps) / max(seconds, 1e-9))) agent-steps/s (policy included)")
         print("episodes finished  \(episodes.count)" + (episodes.count > 0 ? ", mean length \(episodes.ticks / episodes.count) ticks" : ""))
         print("players alive now  \(alive) of \(env.totalAgents)")
         print("events             " + [EventKind.eatFood, .drinkWater, .goFarthest, .death].map { "\($0.name) \(tally.total($0))" }.joined(separator: ", "))
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
         if let recorder {
-            let (path, bytes, recordedTicks) = try recorder.finish()
-            print("replay             \(path): \(recordedTicks) ticks, \(bytes) bytes")
+            let summary = try recorder.finish()
+            print("replay             \(summary.path): \(summary.tickCount) tick records, \(summary.byteCount) bytes")
         }
     }
 }

@@ -1,0 +1,16 @@
+/// A map file, map directory or manifest that cannot be read, written or used; names the file.
+public struct MapFileError: Error, CustomStringConvertible, Equatable {
+    /// The file or directory at fault.
+    public var path: String
+    /// What is wrong with it.
+    public var message: String
+
+    /// An error about `path`.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    /// `path: message`.
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,117 @@
+/// The GridMMO replay format, version 1: the constants, and the zigzag mapping its signed numbers use.
+///
+/// A replay file records one episode so that any tick can be shown again without re-running the
+/// simulation: the config, map and seed the episode ran with, then one record per tick with the
+/// entity state, the tile changes and the events of that tick, then an index of where each
+/// record starts and a checksum.
+///
+/// ## Conventions
+///
+/// - Fixed-width integers (`u8`, `u16`, `u32`, `u64`) are unsigned and little-endian.
+/// - `varint` is an unsigned LEB128 integer: 7 bits per byte, lowest group first, the high bit set
+///   on every byte except the last; at most 10 bytes for a 64-bit value.
+/// - `svarint` is a signed integer mapped by zigzag, `(n << 1) ^ (n >> 63)` (0, -1, 1, -2, ... become
+///   0, 1, 2, 3, ...), then written as a `varint`, so small magnitudes of either sign take one byte.
+/// - A *gap* list stores increasing indices as differences: each entry stores
+///   `index - previousIndex - 1`, where the first entry's previous index is -1 (so it stores its
+///   index itself).
+///
+/// ## Header
+///
+/// | size      | field                                                                        |
+/// |-----------|------------------------------------------------------------------------------|
+/// | 8         | magic, the ASCII bytes `GMMOREPL`                                            |
+/// | u16       | format version, 1                                                            |
+/// | u16       | flags, 0 (a reader rejects flags it does not know)                           |
+/// | u64       | seed of the episode                                                          |
+/// | u32 + n   | config: its length n, then n bytes of UTF-8 JSON as written by `ConfigFile.json` |
+/// | u16 + s*s | map: its side s, then s*s `Material` raw values, row-major (`row * s + col`) |
+/// | u32       | player count P (must equal the config's `players.count`)                     |
+/// | u32       | NPC count N (must equal the config's `npcs.count`); entity slots are 0..<P+N  |
+///
+/// ## Tick records
+///
+/// One record per tick, for ticks 0, 1, 2, ... without gaps, directly after the header. Record 0
+/// holds the state right after reset, with the spawn events; record t holds the state after the
+/// t-th `World.step()` and that step's events. The record of tick t is a *keyframe* when
+/// t is a multiple of 64 (`keyframeInterval`) and a *delta* otherwise, so a reader reaches any
+/// tick by decoding at most 64 records.
+///
+/// | size    | field                                                        |
+/// |---------|--------------------------------------------------------------|
+/// | u8      | record type: 0 delta, 1 keyframe                             |
+/// | varint  | tick                                                         |
+/// | ...     | entities, as below                                           |
+/// | ...     | tiles, as below                                              |
+/// | ...     | events, as below                                             |
+///
+/// **Entities, keyframe**: every slot in order, its full state: `u8` kind (`EntityKind` raw value),
+/// `u8` alive (0 or 1), then `svarint` row, col, health, food, water and team.
+///
+/// **Entities, delta**: `varint` C, the number of slots whose state differs from the previous
+/// tick, then C entries as a gap list by slot: `varint` slot gap, `u8` change mask, then one
+/// payload per set bit, in bit order:
+///
+/// | bit | field  | payload                                   |
+/// |-----|--------|-------------------------------------------|
+/// | 0   | row    | `svarint` new value minus previous value  |
+/// | 1   | col    | `svarint` new value minus previous value  |
+/// | 2   | health | `svarint` new value minus previous value  |
+/// | 3   | food   | `svarint` new value minus previous value  |
+/// | 4   | water  | `svarint` new value minus previous value  |
+/// | 5   | alive  | none: the alive flag flips                |
+/// | 6   | kind   | `u8` new `EntityKind` raw value           |
+/// | 7   | team   | `svarint` new value                       |
+///
+/// **Tiles**: `varint` C, then C entries as a gap list by tile index (`row * s + col`): `varint`
+/// tile gap, `u8` new material. A keyframe lists every tile whose material differs from the header's
+/// map; a delta lists every tile whose material changed since the previous tick.
+///
+/// **Events**: `varint` C, then C events in the order they happened: `u8` kind (`EventKind` raw
+/// value), `varint` entity (the slot's 32-bit two's-complement pattern), then `svarint` type, level,
+/// number, gold and target. Every event's tick is the record's tick.
+///
+/// ## Footer
+///
+/// | size    | field                                                                   |
+/// |---------|-------------------------------------------------------------------------|
+/// | u64 x T | byte offset, from the start of the file, of the record of tick 0..<T    |
+/// | u32     | T, the number of tick records                                           |
+/// | u32     | footer magic, the ASCII bytes `GMEN`                                    |
+/// | u64     | checksum: 64-bit FNV-1a of every byte of the file before this field     |
+///
+/// The footer is read from the end of the file: the checksum is the last 8 bytes, the footer magic
+/// and T come before it, and the T offsets before those. Records are laid end to end, so record t
+/// ends where record t+1 (or, for the last record, the offset table) begins.
+public enum ReplayFormat {
+    /// The first eight bytes of every replay file.
+    public static let magic: [UInt8] = Array("GMMOREPL".utf8)
+    /// The format version this build writes and the newest it reads.
+    public static let version: UInt16 = 1
+    /// Ticks from one keyframe record to the next.
+    public static let keyframeInterval = 64
+    /// The four bytes that close the offset table, just before the checksum.
+    public static let footerMagic: [UInt8] = Array("GMEN".utf8)
+
+    /// Record type byte of a delta record.
+    static let deltaRecord: UInt8 = 0
+    /// Record type byte of a keyframe record.
+    static let keyframeRecord: UInt8 = 1
+    /// Bytes after the offset table: tick count, footer magic and checksum.
+    static let footerTailSize = 4 + 4 + 8
+
+    /// Whether the record of `tick` is a keyframe.
+    static func isKeyframe(tick: Int) -> Bool { tick % keyframeInterval == 0 }
+
+    /// Maps a signed integer to an unsigned one with small magnitudes of either sign kept small.
+    @inline(__always)
+    static func zigzag(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value << 1) ^ (value >> 63))
+    }
+
+    /// Inverse of `zigzag`.
+    @inline(__always)
+    static func unzigzag(_ value: UInt64) -> Int64 {
+        Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+    }
+}

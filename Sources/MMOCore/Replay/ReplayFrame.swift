@@ -1,0 +1,18 @@
+/// Everything a replay records about one tick: every entity slot, every tile and the tick's events.
+public struct ReplayFrame: Sendable, Equatable {
+    /// The tick: 0 is the state right after reset, t the state after the t-th step.
+    public var tick: Int
+    /// The state of every entity slot, indexed by slot (players first, then NPC slots).
+    public var entities: [ReplayEntity]
+    /// The material raw value of every tile at this tick, row-major like `GameMap.materials`.
+    public var materials: [UInt8]
+    /// The events of this tick, in the order they happened.
+    public var events: [Event]
+
+    public init(tick: Int, entities: [ReplayEntity], materials: [UInt8], events: [Event]) {
+        self.tick = tick
+        self.entities = entities
+        self.materials = materials
+        self.events = events
+    }
+}

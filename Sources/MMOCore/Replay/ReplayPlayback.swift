@@ -1,0 +1,185 @@
+/// The state a replay describes, advanced one tick record at a time (see `ReplayFormat`).
+///
+/// `Replay.decode` plays every record through one playback to check the whole file; `Replay.frame`
+/// starts a fresh one at the keyframe before the requested tick. Every value read is checked, so a
+/// malformed record throws instead of producing an impossible state.
+struct ReplayPlayback {
+    private let bytes: [UInt8]
+    private let file: String
+    private let mapMaterials: [UInt8]
+    /// Every slot's state at the last applied tick.
+    private(set) var entities: [ReplayEntity]
+    /// Every tile's material at the last applied tick.
+    private(set) var materials: [UInt8]
+    /// The events of the last applied tick.
+    private(set) var events: [Event] = []
+
+    /// A playback of the records in `bytes` for an episode on `map` with `slotCount` entity slots.
+    init(bytes: [UInt8], file: String, map: GameMap, slotCount: Int) {
+        self.bytes = bytes
+        self.file = file
+        mapMaterials = map.materials
+        materials = map.materials
+        entities = [ReplayEntity](repeating: .empty, count: slotCount)
+    }
+
+    /// Applies the record of `tick`, which must fill exactly `range` of the file. A delta record
+    /// applies to the state of tick - 1; a keyframe replaces the whole state.
+    mutating func apply(tick: Int, range: Range<Int>) throws(ReplayError) {
+        var reader = ByteReader(bytes, range: range, file: file, region: "tick record \(tick)")
+        let keyframe = ReplayFormat.isKeyframe(tick: tick)
+        let type = try reader.u8()
+        let expectedType = keyframe ? ReplayFormat.keyframeRecord : ReplayFormat.deltaRecord
+        guard type == expectedType else {
+            throw corrupt(tick, "record type is \(type), expected \(expectedType)")
+        }
+        let recordedTick = try reader.varint()
+        guard recordedTick == UInt64(tick) else {
+            throw corrupt(tick, "the record says it is tick \(recordedTick)")
+        }
+        if keyframe {
+            try readAllEntities(&reader, tick: tick)
+            let map = mapMaterials
+            materials.withUnsafeMutableBufferPointer { live in
+                map.withUnsafeBufferPointer { live.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+            }
+        } else {
+            try readChangedEntities(&reader, tick: tick)
+        }
+        try readTiles(&reader, tick: tick)
+        try readEvents(&reader, tick: tick)
+        guard reader.remaining == 0 else {
+            throw corrupt(tick, "\(ReplayError.bytes(reader.remaining)) left over after the events")
+        }
+    }
+
+    private mutating func readAllEntities(_ reader: inout ByteReader, tick: Int) throws(ReplayError) {
+        for slot in 0..<entities.count {
+            let kindByte = try reader.u8()
+            guard let kind = EntityKind(rawValue: kindByte) else {
+                throw corrupt(tick, "slot \(slot) has unknown entity kind \(kindByte)")
+            }
+            let aliveByte = try reader.u8()
+            guard aliveByte <= 1 else {
+                throw corrupt(tick, "slot \(slot) has alive flag \(aliveByte), expected 0 or 1")
+            }
+            entities[slot] = ReplayEntity(
+                kind: kind, alive: aliveByte == 1,
+                row: try int32(&reader, tick, "row of slot \(slot)"),
+                col: try int32(&reader, tick, "col of slot \(slot)"),
+                health: try int32(&reader, tick, "health of slot \(slot)"),
+                food: try int32(&reader, tick, "food of slot \(slot)"),
+                water: try int32(&reader, tick, "water of slot \(slot)"),
+                team: try int32(&reader, tick, "team of slot \(slot)")
+            )
+        }
+    }
+
+    private mutating func readChangedEntities(_ reader: inout ByteReader, tick: Int) throws(ReplayError) {
+        let count = try reader.varint()
+        guard count <= UInt64(entities.count) else {
+            throw corrupt(tick, "\(count) changed slots listed, but there are only \(entities.count)")
+        }
+        var slot = -1
+        for _ in 0..<Int(count) {
+            let gap = try reader.varint()
+            guard gap < UInt64(entities.count - slot - 1) else {
+                throw corrupt(tick, "a changed slot lies beyond the last slot \(entities.count - 1)")
+            }
+            slot += Int(gap) + 1
+            let change = EntityChange(rawValue: try reader.u8())
+            var entity = entities[slot]
+            if change.contains(.row) { entity.row = try shifted(entity.row, &reader, tick, "row of slot \(slot)") }
+            if change.contains(.col) { entity.col = try shifted(entity.col, &reader, tick, "col of slot \(slot)") }
+            if change.contains(.health) { entity.health = try shifted(entity.health, &reader, tick, "health of slot \(slot)") }
+            if change.contains(.food) { entity.food = try shifted(entity.food, &reader, tick, "food of slot \(slot)") }
+            if change.contains(.water) { entity.water = try shifted(entity.water, &reader, tick, "water of slot \(slot)") }
+            if change.contains(.alive) { entity.alive.toggle() }
+            if change.contains(.kind) {
+                let kindByte = try reader.u8()
+                guard let kind = EntityKind(rawValue: kindByte) else {
+                    throw corrupt(tick, "slot \(slot) changes to unknown entity kind \(kindByte)")
+                }
+                entity.kind = kind
+            }
+            if change.contains(.team) { entity.team = try int32(&reader, tick, "team of slot \(slot)") }
+            entities[slot] = entity
+        }
+    }
+
+    private mutating func readTiles(_ reader: inout ByteReader, tick: Int) throws(ReplayError) {
+        let count = try reader.varint()
+        guard count <= UInt64(materials.count) else {
+            throw corrupt(tick, "\(count) tile changes listed, but the map has only \(materials.count) tiles")
+        }
+        var index = -1
+        for _ in 0..<Int(count) {
+            let gap = try reader.varint()
+            guard gap < UInt64(materials.count - index - 1) else {
+                throw corrupt(tick, "a changed tile lies beyond the last tile \(materials.count - 1)")
+            }
+            index += Int(gap) + 1
+            let material = try reader.u8()
+            guard Int(material) < Material.count else {
+                throw corrupt(tick, "tile \(index) changes to unknown material \(material)")
+            }
+            materials[index] = material
+        }
+    }
+
+    private mutating func readEvents(_ reader: inout ByteReader, tick: Int) throws(ReplayError) {
+        let count = try reader.varint()
+        // Every event takes at least 7 bytes; a larger count cannot fit in the record.
+        guard count <= UInt64(reader.remaining / 7) else {
+            throw corrupt(tick, "\(count) events listed, more than the record can hold")
+        }
+        events.removeAll(keepingCapacity: true)
+        for number in 0..<Int(count) {
+            let kindByte = try reader.u8()
+            guard let kind = EventKind(rawValue: kindByte) else {
+                throw corrupt(tick, "event \(number) has unknown kind \(kindByte)")
+            }
+            let entity = try reader.varint()
+            guard let slotPattern = UInt32(exactly: entity) else {
+                throw corrupt(tick, "event \(number) has entity \(entity), which does not fit 32 bits")
+            }
+            events.append(Event(
+                tick: Int32(tick), kind: kind, entity: Int32(bitPattern: slotPattern),
+                type: try int16(&reader, tick, "type of event \(number)"),
+                level: try int16(&reader, tick, "level of event \(number)"),
+                number: try int32(&reader, tick, "number of event \(number)"),
+                gold: try int32(&reader, tick, "gold of event \(number)"),
+                target: try int32(&reader, tick, "target of event \(number)")
+            ))
+        }
+    }
+
+    /// `value` plus a signed varint delta, which must land in the 32-bit range.
+    private func shifted(_ value: Int32, _ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+        let (sum, overflow) = Int64(value).addingReportingOverflow(try reader.svarint())
+        guard !overflow, let result = Int32(exactly: sum) else {
+            throw corrupt(tick, "\(field()) leaves the 32-bit range")
+        }
+        return result
+    }
+
+    private func int32(_ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+        let value = try reader.svarint()
+        guard let result = Int32(exactly: value) else {
+            throw corrupt(tick, "\(field()) is \(value), outside the 32-bit range")
+        }
+        return result
+    }
+
+    private func int16(_ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int16 {
+        let value = try reader.svarint()
+        guard let result = Int16(exactly: value) else {
+            throw corrupt(tick, "\(field()) is \(value), outside the 16-bit range")
+        }
+        return result
+    }
+
+    private func corrupt(_ tick: Int, _ detail: String) -> ReplayError {
+        ReplayError(file: file, message: "corrupt tick record \(tick): \(detail)")
+    }
+}

@@ -1,0 +1,92 @@
+import MMOCore
+
+/// A scripted-random baseline: an agent that is thirsty (water below `threshold` and not above
+/// its food) walks towards the nearest Water it sees, a hungry one towards the nearest Foilage,
+/// and otherwise it moves at random (a `RandomPolicy`). Steps are greedy: the legal move that most
+/// shortens the Manhattan distance, the first in N, S, E, W order on ties. Reads only the
+/// observation and masks, like a learned policy would, so it stays deterministic for any thread
+/// count or batch size.
+public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
+    /// Food or water below this sends the agent looking for it.
+    public let threshold: Int16
+    private let random: RandomPolicy
+
+    public init(env: VecEnv, seed: UInt64, threshold: Int16 = 60) {
+        self.threshold = threshold
+        random = RandomPolicy(env: env, seed: seed)
+    }
+
+    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutablePointer<Int32>) {
+        random.act(env: env, buffers: buffers, actions: actions)
+        let layout = env.observationLayout
+        let selfSegment = layout.segment(named: "self")!
+        let tilesSegment = layout.segment(named: "tiles")!
+        let side = tilesSegment.shape[0]
+        let foodColumn = layout.column("food", of: "self")
+        let waterColumn = layout.column("water", of: "self")
+        let aliveColumn = layout.column("alive", of: "self")
+        let actionLayout = env.actionLayout
+        let moveHead = actionLayout.headIndex(named: "move")!
+        let moveMask = actionLayout.heads[moveHead].maskOffset
+        let agentsPerEnv = env.agentsPerEnv
+        env.forEachChunk { range in
+            for environment in range {
+                for agent in environment * agentsPerEnv..<(environment + 1) * agentsPerEnv {
+                    let record = buffers.observations + agent * layout.bytesPerAgent
+                    let me = (record + selfSegment.offset).assumingMemoryBound(to: Int16.self)
+                    guard me[aliveColumn] != 0 else { continue }
+                    let food = me[foodColumn], water = me[waterColumn]
+                    let wanted: Material
+                    if water < threshold && water <= food {
+                        wanted = .water
+                    } else if food < threshold {
+                        wanted = .foilage
+                    } else {
+                        continue
+                    }
+                    let tiles = (record + tilesSegment.offset).assumingMemoryBound(to: UInt8.self)
+                    guard let goal = Self.nearest(wanted, in: tiles, side: side) else { continue }
+                    let mask = buffers.masks + agent * actionLayout.maskWidth + moveMask
+                    let stopDistance = wanted == .water ? 1 : 0
+                    if let move = Self.greedyStep(toward: goal, stopAt: stopDistance, mask: mask) {
+                        actions[agent * actionLayout.headCount + moveHead] = Int32(move.rawValue)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Offset (row, col) from the window centre of the nearest tile of `material` (Manhattan).
+    private static func nearest(_ material: Material, in tiles: UnsafePointer<UInt8>, side: Int) -> (Int, Int)? {
+        let radius = side / 2
+        var best: (Int, Int)?
+        var bestDistance = Int.max
+        for row in 0..<side {
+            for col in 0..<side where tiles[row * side + col] == material.rawValue {
+                let distance = abs(row - radius) + abs(col - radius)
+                if distance < bestDistance {
+                    bestDistance = distance
+                    best = (row - radius, col - radius)
+                }
+            }
+        }
+        return best
+    }
+
+    /// The legal move that most shortens the distance to `goal`, or `.stay` once within `stopAt`;
+    /// `nil` when no legal move gets closer.
+    private static func greedyStep(toward goal: (Int, Int), stopAt: Int, mask: UnsafePointer<UInt8>) -> Direction? {
+        let current = abs(goal.0) + abs(goal.1)
+        if current <= stopAt { return .stay }
+        var best: Direction?
+        var bestDistance = current
+        for direction in Direction.allCases where direction != .stay && mask[Int(direction.rawValue)] != 0 {
+            let distance = abs(goal.0 - direction.rowDelta) + abs(goal.1 - direction.colDelta)
+            if distance < bestDistance {
+                bestDistance = distance
+                best = direction
+            }
+        }
+        return best
+    }
+}

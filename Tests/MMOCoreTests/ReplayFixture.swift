@@ -1,0 +1,93 @@
+import Foundation
+@testable import MMOCore
+
+/// Worlds, maps, paths and byte surgery shared by the replay tests.
+enum ReplayFixture {
+    /// A path for a replay in a new, empty temporary directory.
+    static func temporaryPath(_ name: String = "episode.replay") -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-replay-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(name).path
+    }
+
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// A hand-made map with Foilage and Water scattered inside the spawn ring, so random walkers
+    /// eat, drink, deplete tiles and see them grow back.
+    static func forageMap(config: Config) -> GameMap {
+        var overrides: [(row: Int, col: Int, material: Material)] = []
+        for row in (config.map.playableMin + 1)..<config.map.playableMax {
+            for col in (config.map.playableMin + 1)..<config.map.playableMax {
+                switch (row * 7 + col * 13) % 23 {
+                case 0: overrides.append((row, col, .water))
+                case 1, 2, 3: overrides.append((row, col, .foilage))
+                default: break
+                }
+            }
+        }
+        return HandMadeMap.make(config: config, overrides: overrides)
+    }
+
+    /// Gives every player a uniformly random move (including staying put).
+    static func randomMoves(for world: World, using rng: inout Rng) {
+        for slot in 0..<world.entities.playerCount {
+            world.moves[slot] = UInt8(rng.below(Direction.allCases.count))
+        }
+    }
+
+    /// What a replay should show for the world's current tick.
+    static func truth(of world: World) -> ReplayFrame {
+        ReplayFrame(
+            tick: world.tick,
+            entities: (0..<world.entities.capacity).map { ReplayEntity(slot: $0, of: world.entities) },
+            materials: world.tiles.materials.array,
+            events: world.events.events
+        )
+    }
+
+    /// Deletes the temporary directory that holds `path`.
+    static func discard(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// The bytes of a finished replay of a short small-config episode.
+    static func shortReplay(ticks: Int = 20) throws -> [UInt8] {
+        let config = Config.small
+        let world = World(config: config, map: forageMap(config: config), seed: 5)
+        let path = temporaryPath()
+        defer { discard(path) }
+        let writer = try ReplayWriter(path: path, world: world)
+        var rng = Rng(seed: 6)
+        for _ in 0..<ticks {
+            randomMoves(for: world, using: &rng)
+            world.step()
+            try writer.record(world)
+        }
+        _ = try writer.finish()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Rewrites the trailing checksum so that it matches the rest of the bytes.
+    static func fixChecksum(_ bytes: inout [UInt8]) {
+        let checksum = bytes.withUnsafeBytes { FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
+        for index in 0..<8 {
+            bytes[bytes.count - 8 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
+        }
+    }
+
+    /// Writes `bytes` to a temporary file and loads it; returns the file's path (already deleted)
+    /// and the error loading threw, or nil if it loaded.
+    static func loadError(ofFileWith bytes: [UInt8]) throws -> (path: String, error: ReplayError?) {
+        let path = temporaryPath("damaged.replay")
+        defer { discard(path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Replay.load(path: path)
+            return (path, nil)
+        } catch {
+            return (path, error)
+        }
+    }
+}
