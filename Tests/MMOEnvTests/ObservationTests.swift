@@ -68,7 +68,9 @@ struct ObservationTests {
                 other != agent && abs(Int(world.entities.row[other]) - row) <= 7 && abs(Int(world.entities.col[other]) - col) <= 7
             }
             let listed = (0..<16).map { Int(rows[$0 * width]) }.filter { $0 != 0 }
-            #expect(listed.count == min(visible.count, 16))
+            func distance(_ other: Int) -> Int { max(abs(Int(world.entities.row[other]) - row), abs(Int(world.entities.col[other]) - col)) }
+            let expected = visible.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(16).map { $0 + 1 }
+            #expect(listed == Array(expected))
             var previous = -1
             for (index, id) in listed.enumerated() {
                 let other = id - 1

@@ -11,7 +11,8 @@ enum Movement {
             let col = Int(entities.col[slot])
             let newRow = row + direction.rowDelta
             let newCol = col + direction.colDelta
-            guard tiles.isPassable(row: newRow, col: newCol) else { continue }
+            // A standing player is inside the playable square, so its neighbours are on the map.
+            guard tiles.passable[tiles.index(row: newRow, col: newCol)] != 0 else { continue }
             tiles.removeOccupant(slot, at: tiles.index(row: row, col: col), links: entities.nextOnTile)
             tiles.addOccupant(slot, at: tiles.index(row: newRow, col: newCol), links: entities.nextOnTile)
             entities.row[slot] = Int32(newRow)

@@ -6,6 +6,9 @@ public enum Direction: UInt8, CaseIterable, Sendable {
     case west = 3
     case stay = 4
 
+    /// Number of options of the move head.
+    public static let count = 5
+
     /// Row change of one step.
     @inline(__always)
     public var rowDelta: Int {

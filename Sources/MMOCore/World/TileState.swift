@@ -6,6 +6,11 @@ public final class TileState {
     public let size: Int
     /// Current material raw value of every tile, row-major.
     public let materials: FixedArray<UInt8>
+    /// 1 where an entity may stand: a passable material inside the playable square. Depletion
+    /// never changes passability, so this layer is fixed for an episode. Everything outside the
+    /// playable square reads 0, so nothing can reach the map's edge and neighbour lookups of a
+    /// standing entity never leave the map.
+    public let passable: FixedArray<UInt8>
     /// First entity slot standing on each tile, or -1; continued by `EntityTable.nextOnTile`.
     public let occupant: FixedArray<Int32>
     /// Tile indices currently in a depleted form, in the order they were depleted (respawn draws
@@ -14,15 +19,22 @@ public final class TileState {
     /// Number of valid entries in `depleted`.
     public private(set) var depletedCount = 0
 
-    public init(size: Int) {
+    /// The playable square: rows and columns `playable`.
+    public let playable: ClosedRange<Int>
+
+    public init(size: Int, playable: ClosedRange<Int>) {
+        precondition(playable.lowerBound >= 1 && playable.upperBound <= size - 2, "the playable square must lie strictly inside the map")
         self.size = size
+        self.playable = playable
         materials = FixedArray(repeating: 0, count: size * size)
+        passable = FixedArray(repeating: 0, count: size * size)
         occupant = FixedArray(repeating: -1, count: size * size)
         depleted = FixedArray(repeating: 0, count: size * size)
     }
 
     deinit {
         materials.deallocate()
+        passable.deallocate()
         occupant.deallocate()
         depleted.deallocate()
     }
@@ -31,6 +43,12 @@ public final class TileState {
     public func load(_ map: GameMap) {
         precondition(map.size == size, "map size \(map.size) does not match the world's \(size)")
         map.materials.withUnsafeBufferPointer { materials.copy(from: $0.baseAddress!) }
+        passable.fill(0)
+        for row in playable {
+            for col in playable where Material.passable[Int(materials[row * size + col])] {
+                passable[row * size + col] = 1
+            }
+        }
         occupant.fill(-1)
         depletedCount = 0
     }
@@ -47,7 +65,7 @@ public final class TileState {
     @inline(__always)
     public func isPassable(row: Int, col: Int) -> Bool {
         guard row >= 0, col >= 0, row < size, col < size else { return false }
-        return Material.passable[Int(materials[row * size + col])]
+        return passable[row * size + col] != 0
     }
 
     /// Turns a harvestable tile into its depleted form and queues it for respawn.

@@ -44,7 +44,7 @@ public final class World {
         self.config = config
         self.size = config.map.size
         self.map = map
-        tiles = TileState(size: size)
+        tiles = TileState(size: size, playable: config.map.playableMin...config.map.playableMax)
         entities = EntityTable(playerCount: config.players.count, npcCount: config.npcs.count)
         moves = FixedArray(repeating: Direction.stay.rawValue, count: config.players.count)
         events = EventLog(capacity: 8 * (config.players.count + config.npcs.count))

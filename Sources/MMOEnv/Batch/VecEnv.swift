@@ -124,7 +124,7 @@ public final class VecEnv: @unchecked Sendable {
         for agent in 0..<agentsPerEnv where world.entities.alive[agent] != 0 {
             let choice = Int(actions[(firstAgent + agent) * heads + moveHead])
             let maskRow = buffers.masks + (firstAgent + agent) * maskWidth + moveMask
-            if choice >= 0 && choice < Direction.allCases.count && maskRow[choice] != 0 {
+            if choice >= 0 && choice < Direction.count && maskRow[choice] != 0 {
                 world.moves[agent] = UInt8(choice)
             } else {
                 illegal += 1

@@ -15,12 +15,10 @@ final class ObservationWriter {
     private let tilesOffset: Int
     private let entitiesOffset: Int
     private let moveMaskOffset: Int
-    /// Entity slots seen in the window, in scan order, and their L-inf distances.
-    private let candidates: FixedArray<Int32>
-    private let candidateDistances: FixedArray<Int32>
-    /// Candidates reordered by distance (stable), and a per-distance counter for that sort.
-    private let nearest: FixedArray<Int32>
-    private let distanceStarts: FixedArray<Int32>
+    /// Living entities by map cell, rebuilt before each write.
+    private let cells: EntityCellIndex
+    /// The nearest entities found so far for one agent, as sorted keys `distance << 20 | slot`.
+    private let nearest: FixedArray<UInt32>
 
     init(config: Config, layout: ObservationLayout, actions: ActionLayout) {
         self.layout = layout
@@ -32,24 +30,19 @@ final class ObservationWriter {
         tilesOffset = layout.segment(named: "tiles")!.offset
         entitiesOffset = layout.segment(named: "entities")!.offset
         moveMaskOffset = actions.heads[actions.headIndex(named: "move")!].maskOffset
-        let capacity = config.players.count + config.npcs.count
-        candidates = FixedArray(repeating: 0, count: capacity)
-        candidateDistances = FixedArray(repeating: 0, count: capacity)
-        nearest = FixedArray(repeating: 0, count: capacity)
-        distanceStarts = FixedArray(repeating: 0, count: radius + 2)
+        cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
+        nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
     }
 
     deinit {
-        candidates.deallocate()
-        candidateDistances.deallocate()
         nearest.deallocate()
-        distanceStarts.deallocate()
     }
 
     /// Writes records for all players of `world` starting at `observations` (one record of
     /// `layout.bytesPerAgent` bytes per player slot) and mask rows starting at `masks`.
     func write(_ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>) {
         let stride = layout.bytesPerAgent
+        cells.rebuild(world.entities)
         for slot in 0..<world.entities.playerCount {
             let record = observations + slot * stride
             let maskRow = masks + slot * actions.maskWidth
@@ -90,11 +83,17 @@ final class ObservationWriter {
         let col = Int(world.entities.col[slot])
         let side = 2 * radius + 1
         let materials = world.tiles.materials.base
-        if row >= radius, col >= radius, row + radius < size, col + radius < size {
-            var source = materials + (row - radius) * size + (col - radius)
-            var target = out
+        if row >= radius, col >= radius, row + radius < size, col + radius < size, side >= 8 {
+            // Each window row is copied as 8-byte words, the last one overlapping its neighbour.
+            var source = UnsafeRawPointer(materials + (row - radius) * size + (col - radius))
+            var target = UnsafeMutableRawPointer(out)
             for _ in 0..<side {
-                target.update(from: source, count: side)
+                var offset = 0
+                while offset + 8 < side {
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                    offset += 8
+                }
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: side - 8, as: UInt64.self), toByteOffset: side - 8, as: UInt64.self)
                 source += size
                 target += side
             }
@@ -110,52 +109,36 @@ final class ObservationWriter {
         }
     }
 
-    /// The nearest other entities in the window, nearest first (L-inf distance; ties keep scan
-    /// order: row-major from the window's top-left), one row each, unused rows left zero.
+    /// The nearest other entities in the window, nearest first (L-inf distance, ties by slot),
+    /// one row each, unused rows left zero.
     private func writeEntities(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
         guard entityRows > 0 else { return }
         let entities = world.entities
-        let size = world.size
         let row = Int(entities.row[slot])
         let col = Int(entities.col[slot])
-        let occupant = world.tiles.occupant.base
-        let links = entities.nextOnTile.base
         var found = 0
-        for r in max(row - radius, 0)...min(row + radius, size - 1) {
-            let rowDistance = abs(r - row)
-            let base = occupant + r * size
-            for c in max(col - radius, 0)...min(col + radius, size - 1) {
-                var other = base[c]
-                while other >= 0 {
-                    if Int(other) != slot {
-                        candidates[found] = other
-                        candidateDistances[found] = Int32(max(rowDistance, abs(c - col)))
-                        found += 1
-                    }
-                    other = links[Int(other)]
+        for cellRow in cells.cells(covering: row - radius, row + radius) {
+            for cellCol in cells.cells(covering: col - radius, col + radius) {
+                let cell = cellRow * cells.cellsPerSide + cellCol
+                for position in Int(cells.cellStart[cell])..<Int(cells.cellStart[cell + 1]) {
+                    let other = Int(cells.slots[position])
+                    let distance = max(abs(Int(entities.row[other]) - row), abs(Int(entities.col[other]) - col))
+                    guard distance <= radius, other != slot else { continue }
+                    insertNearest(UInt32(distance) << 20 | UInt32(other), found: &found)
                 }
             }
-        }
-        guard found > 0 else { return }
-
-        // Stable counting sort by distance (0...radius).
-        distanceStarts.fill(0)
-        for index in 0..<found { distanceStarts[Int(candidateDistances[index]) + 1] += 1 }
-        for distance in 0...radius { distanceStarts[distance + 1] += distanceStarts[distance] }
-        for index in 0..<found {
-            let distance = Int(candidateDistances[index])
-            nearest[Int(distanceStarts[distance])] = candidates[index]
-            distanceStarts[distance] += 1
         }
 
         let width = ObservationLayout.entityColumns.count
         let myTeam = entities.team[slot]
-        for rowIndex in 0..<min(found, entityRows) {
-            let other = Int(nearest[rowIndex])
+        let playerCount = entities.playerCount
+        for rowIndex in 0..<found {
+            let other = Int(nearest[rowIndex] & 0xFFFFF)
             let target = out + rowIndex * width
             let otherRow = Int(entities.row[other])
             let otherCol = Int(entities.col[other])
-            target[0] = Int16(truncatingIfNeeded: entities.id(ofSlot: other))
+            let id = other < playerCount ? other + 1 : playerCount - other - 1
+            target[0] = Int16(truncatingIfNeeded: id)
             target[1] = Int16(entities.kind[other].rawValue)
             target[2] = Int16(truncatingIfNeeded: otherRow)
             target[3] = Int16(truncatingIfNeeded: otherCol)
@@ -169,13 +152,32 @@ final class ObservationWriter {
         }
     }
 
-    /// Move is legal towards passable tiles; staying is always legal.
-    private func writeMoveMask(_ world: World, slot: Int, into mask: UnsafeMutablePointer<UInt8>) {
-        let row = Int(world.entities.row[slot])
-        let col = Int(world.entities.col[slot])
-        for direction in Direction.allCases {
-            let legal = direction == .stay || world.tiles.isPassable(row: row + direction.rowDelta, col: col + direction.colDelta)
-            mask[Int(direction.rawValue)] = legal ? 1 : 0
+    /// Keeps `nearest[0..<found]` as the smallest keys seen so far, sorted, at most `entityRows`.
+    @inline(__always)
+    private func insertNearest(_ key: UInt32, found: inout Int) {
+        if found == entityRows {
+            guard key < nearest[found - 1] else { return }
+            found -= 1
         }
+        var position = found
+        while position > 0 && nearest[position - 1] > key {
+            nearest[position] = nearest[position - 1]
+            position -= 1
+        }
+        nearest[position] = key
+        found += 1
+    }
+
+    /// Move is legal towards passable tiles; staying is always legal. A living agent stands inside
+    /// the playable square, so its four neighbours are on the map.
+    private func writeMoveMask(_ world: World, slot: Int, into mask: UnsafeMutablePointer<UInt8>) {
+        let size = world.size
+        let here = Int(world.entities.row[slot]) * size + Int(world.entities.col[slot])
+        let passable = world.tiles.passable
+        mask[Int(Direction.north.rawValue)] = passable[here - size]
+        mask[Int(Direction.south.rawValue)] = passable[here + size]
+        mask[Int(Direction.east.rawValue)] = passable[here + 1]
+        mask[Int(Direction.west.rawValue)] = passable[here - 1]
+        mask[Int(Direction.stay.rawValue)] = 1
     }
 }

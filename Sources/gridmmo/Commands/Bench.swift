@@ -4,7 +4,7 @@ import MMOCore
 import MMOEnv
 
 /// `gridmmo bench`: a quick wall-clock throughput check of the batched step (observations and
-/// masks included, random actions generated outside the timed region). The reference figures
+/// masks included, scripted actions generated outside the timed region). The reference figures
 /// come from `make bench`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure agent-steps per second of the batched step.")
@@ -12,6 +12,9 @@ struct Bench: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
     @OptionGroup var batch: BatchOptions
+
+    @Option(help: "Scripted policy choosing the actions (drawn outside the timed region).")
+    var policy: PolicyChoice = .random
 
     @Option(help: "Ticks per repetition.") var ticks: Int = 256
     @Option(help: "Repetitions; the median is reported.") var repetitions: Int = 5
@@ -26,7 +29,7 @@ struct Bench: ParsableCommand {
         let maps = try mapOptions.load(config: config, seed: batch.seed)
         let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
         let storage = StepBufferStorage(for: env)
-        let policy = RandomPolicy(env: env, seed: batch.seed)
+        let policy = self.policy.make(env: env, seed: batch.seed)
         env.observe(into: storage.buffers)
         let clock = ContinuousClock()
         var rates: [Double] = []
@@ -42,6 +45,6 @@ struct Bench: ParsableCommand {
         }
         rates.sort()
         let median = rates[rates.count / 2]
-        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(env.threads) thread(s), \(ticks) ticks x \(repetitions): median \(Int(median)) agent-steps/s (min \(Int(rates.first!)), max \(Int(rates.last!)))")
+        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.rawValue) policy, \(env.threads) thread(s), \(ticks) ticks x \(repetitions): median \(Int(median)) agent-steps/s (min \(Int(rates.first!)), max \(Int(rates.last!)))")
     }
 }

@@ -1,0 +1,69 @@
+import MMOCore
+
+/// Living entities bucketed by coarse square cells of the map, rebuilt once per tick, so that
+/// "who is inside this agent's vision window" visits only the few cells the window overlaps
+/// instead of every tile of the window.
+///
+/// The rebuild is a counting sort of the living entities by cell (slot order within a cell) into
+/// preallocated arrays: no allocation, cost linear in entities plus cells.
+final class EntityCellIndex {
+    /// Cells are `1 << cellShift` tiles on a side.
+    let cellShift: Int
+    let cellsPerSide: Int
+    /// Entities of cell `c` are `slots[cellStart[c]..<cellStart[c + 1]]`.
+    let cellStart: FixedArray<Int32>
+    let slots: FixedArray<Int32>
+    private let cellOfSlot: FixedArray<Int32>
+
+    init(mapSize: Int, capacity: Int, cellShift: Int = 3) {
+        self.cellShift = cellShift
+        cellsPerSide = (mapSize + (1 << cellShift) - 1) >> cellShift
+        cellStart = FixedArray(repeating: 0, count: cellsPerSide * cellsPerSide + 1)
+        slots = FixedArray(repeating: 0, count: capacity)
+        cellOfSlot = FixedArray(repeating: -1, count: capacity)
+    }
+
+    deinit {
+        cellStart.deallocate()
+        slots.deallocate()
+        cellOfSlot.deallocate()
+    }
+
+    /// Re-buckets the living entities of `entities`.
+    func rebuild(_ entities: EntityTable) {
+        cellStart.fill(0)
+        var living = 0
+        for slot in 0..<entities.capacity {
+            guard entities.alive[slot] != 0 else {
+                cellOfSlot[slot] = -1
+                continue
+            }
+            let cell = (Int(entities.row[slot]) >> cellShift) * cellsPerSide + (Int(entities.col[slot]) >> cellShift)
+            cellOfSlot[slot] = Int32(cell)
+            cellStart[cell + 1] += 1
+            living += 1
+        }
+        for cell in 0..<cellsPerSide * cellsPerSide { cellStart[cell + 1] += cellStart[cell] }
+        // Now cellStart[c + 1] is the end of cell c. Placing entities from the back, decrementing
+        // their cell's end, keeps slot order within each cell and leaves cellStart[c + 1] at the
+        // start of cell c.
+        var slot = entities.capacity - 1
+        while slot >= 0 {
+            let cell = Int(cellOfSlot[slot])
+            if cell >= 0 {
+                cellStart[cell + 1] -= 1
+                slots[Int(cellStart[cell + 1])] = Int32(slot)
+            }
+            slot -= 1
+        }
+        let cells = cellsPerSide * cellsPerSide
+        for cell in 0..<cells { cellStart[cell] = cellStart[cell + 1] }
+        cellStart[cells] = Int32(living)
+    }
+
+    /// Range of cell rows (or columns) overlapping tiles `low...high`, clamped to the map.
+    @inline(__always)
+    func cells(covering low: Int, _ high: Int) -> ClosedRange<Int> {
+        (max(low, 0) >> cellShift)...min(high >> cellShift, cellsPerSide - 1)
+    }
+}
