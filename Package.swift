@@ -31,5 +31,6 @@ let package = Package(
         ),
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
+        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore"]),
     ]
 )
