@@ -8,38 +8,38 @@
 enum Spawning {
     static func spawnPlayers(in world: World) {
         let config = world.config
-        let ring = passableRing(of: world)
+        let scratch = world.spawnScratch
+        let ringCount = fillPassableRing(of: world, into: scratch.ring)
         var rng = world.spawningRng
         let players = config.players.count
-        precondition(ring.count >= players, "the spawn ring has \(ring.count) passable tiles for \(players) players")
+        precondition(ringCount >= players, "the spawn ring has \(ringCount) passable tiles for \(players) players")
 
-        var tileOfPlayer = [Int](repeating: 0, count: players)
+        let tileOfPlayer = scratch.tileOfPlayer
+        let order = scratch.order
         if config.players.teams > 0 {
             let teams = config.players.teams
             let teamSize = players / teams
-            let arc = ring.count / teams
-            let rotation = rng.below(ring.count)
-            var teamOrder = Array(0..<teams)
-            rng.shuffle(&teamOrder)
+            let arc = ringCount / teams
+            let rotation = rng.below(ringCount)
+            for team in 0..<teams { order[team] = Int32(team) }
+            rng.shuffle(UnsafeMutableBufferPointer(start: order.base, count: teams))
             for player in 0..<players {
-                let team = player / teamSize
-                let position = rotation + teamOrder[team] * arc + player % teamSize
-                tileOfPlayer[player] = ring[position % ring.count]
+                let position = rotation + Int(order[player / teamSize]) * arc + player % teamSize
+                tileOfPlayer[player] = scratch.ring[position % ringCount]
             }
         } else {
-            var shuffled = ring
-            rng.shuffle(&shuffled)
-            for player in 0..<players { tileOfPlayer[player] = shuffled[player] }
+            rng.shuffle(UnsafeMutableBufferPointer(start: scratch.ring.base, count: ringCount))
+            for player in 0..<players { tileOfPlayer[player] = scratch.ring[player] }
         }
 
-        var order = Array(0..<players)
-        rng.shuffle(&order)
+        for player in 0..<players { order[player] = Int32(player) }
+        rng.shuffle(UnsafeMutableBufferPointer(start: order.base, count: players))
         let resilientCount = Int((config.vitals.resilientFraction * Double(players)).rounded())
         let entities = world.entities
-        for position in 0..<resilientCount { entities.resilient[order[position]] = 1 }
+        for position in 0..<resilientCount { entities.resilient[Int(order[position])] = 1 }
 
         for player in 0..<players {
-            let tile = tileOfPlayer[player]
+            let tile = Int(tileOfPlayer[player])
             let row = tile / world.size
             let col = tile % world.size
             entities.kind[player] = .player
@@ -60,20 +60,44 @@ enum Spawning {
         world.spawningRng = rng
     }
 
-    /// Passable tiles of the ring at L-inf distance `playableRadius` from the middle, clockwise
-    /// from the top-left corner.
-    static func passableRing(of world: World) -> [Int] {
+    /// Writes the passable tiles of the ring at L-inf distance `playableRadius` from the middle,
+    /// clockwise from the top-left corner, into `ring`; returns how many there are.
+    static func fillPassableRing(of world: World, into ring: FixedArray<Int32>) -> Int {
         let low = world.config.map.playableMin
         let high = world.config.map.playableMax
-        var ring: [Int] = []
-        ring.reserveCapacity(4 * (high - low))
+        var count = 0
         func add(_ row: Int, _ col: Int) {
-            if world.tiles.isPassable(row: row, col: col) { ring.append(world.tiles.index(row: row, col: col)) }
+            if world.tiles.isPassable(row: row, col: col) {
+                ring[count] = Int32(world.tiles.index(row: row, col: col))
+                count += 1
+            }
         }
         for col in low..<high { add(low, col) }
         for row in low..<high { add(row, high) }
         for col in stride(from: high, to: low, by: -1) { add(high, col) }
         for row in stride(from: high, to: low, by: -1) { add(row, low) }
-        return ring
+        return count
+    }
+}
+
+/// Preallocated working space of `Spawning`, so that a reset allocates nothing.
+final class SpawnScratch {
+    /// Passable ring tiles (then shuffled, without teams).
+    let ring: FixedArray<Int32>
+    /// The ring tile chosen for each player.
+    let tileOfPlayer: FixedArray<Int32>
+    /// A permutation of teams or players.
+    let order: FixedArray<Int32>
+
+    init(config: Config) {
+        ring = FixedArray(repeating: 0, count: 4 * config.map.center)
+        tileOfPlayer = FixedArray(repeating: 0, count: config.players.count)
+        order = FixedArray(repeating: 0, count: max(config.players.count, config.players.teams))
+    }
+
+    deinit {
+        ring.deallocate()
+        tileOfPlayer.deallocate()
+        order.deallocate()
     }
 }

@@ -35,6 +35,7 @@ public final class World {
     /// The seed of the current episode.
     public private(set) var seed: UInt64 = 0
 
+    let spawnScratch: SpawnScratch
     var respawnRng = Rng(seed: 0)
     var spawningRng = Rng(seed: 0)
 
@@ -47,6 +48,7 @@ public final class World {
         tiles = TileState(size: size, playable: config.map.playableMin...config.map.playableMax)
         entities = EntityTable(playerCount: config.players.count, npcCount: config.npcs.count)
         moves = FixedArray(repeating: Direction.stay.rawValue, count: config.players.count)
+        spawnScratch = SpawnScratch(config: config)
         events = EventLog(capacity: 8 * (config.players.count + config.npcs.count))
         reset(map: map, seed: seed)
     }

@@ -34,7 +34,7 @@ struct Simulate: ParsableCommand {
         let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
         let storage = StepBufferStorage(for: env)
         let policy = self.policy.make(env: env, seed: batch.seed)
-        let tally = EventTally(environments: env.environmentCount)
+        let tally = RunTally(environments: env.environmentCount)
         var recorder: ReplayRecorder?
         if let replay {
             do {
@@ -44,7 +44,7 @@ struct Simulate: ParsableCommand {
             }
         }
         env.afterTick = { [recorder] environment, world in
-            tally.add(environment: environment, events: world.events.events)
+            tally.add(environment: environment, world: world)
             if environment == 0 { recorder?.record(world) }
         }
 
@@ -63,11 +63,13 @@ struct Simulate: ParsableCommand {
 
         let agentSteps = ticks * env.totalAgents
         let episodes = env.finishedEpisodes
-        var alive = 0
-        for index in 0..<env.environmentCount { alive += env.world(index).livingPlayers }
         print("agent-steps        \(agentSteps) in \(String(format: "%.2f", seconds)) s = \(Int(Double(agentSteps) / max(seconds, 1e-9))) agent-steps/s (policy included)")
-        print("episodes finished  \(episodes.count)" + (episodes.count > 0 ? ", mean length \(episodes.ticks / episodes.count) ticks" : ""))
-        print("players alive now  \(alive) of \(env.totalAgents)")
+        if episodes.count > 0 {
+            let survivors = Double(tally.totalSurvivors) / Double(episodes.count)
+            print("episodes finished  \(episodes.count), mean length \(episodes.ticks / episodes.count) ticks, mean survivors \(String(format: "%.1f", survivors)) of \(env.agentsPerEnv)")
+        } else {
+            print("episodes finished  0")
+        }
         print("events             " + [EventKind.eatFood, .drinkWater, .goFarthest, .death].map { "\($0.name) \(tally.total($0))" }.joined(separator: ", "))
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
