@@ -25,20 +25,16 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        let config = try configOptions.load()
-        let maps = try mapOptions.load(config: config, seed: batch.seed)
-        let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
-        let storage = StepBufferStorage(for: env)
-        let policy = self.policy.make(env: env, seed: batch.seed)
-        env.observe(into: storage.buffers)
+        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy)
+        let env = scripted.env
         let clock = ContinuousClock()
         var rates: [Double] = []
         for _ in 0..<repetitions {
             var stepTime = Duration.zero
             for _ in 0..<ticks {
-                policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
+                scripted.act()
                 let start = clock.now
-                env.step(actions: storage.actions, into: storage.buffers)
+                scripted.step()
                 stepTime += clock.now - start
             }
             rates.append(Double(ticks * env.totalAgents) / stepTime.seconds)

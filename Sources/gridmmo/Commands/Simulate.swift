@@ -29,11 +29,8 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let config = try configOptions.load()
-        let maps = try mapOptions.load(config: config, seed: batch.seed)
-        let env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
-        let storage = StepBufferStorage(for: env)
-        let policy = self.policy.make(env: env, seed: batch.seed)
+        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy)
+        let (config, env, storage) = (scripted.config, scripted.env, scripted.storage)
         let tally = RunTally(environments: env.environmentCount)
         var recorder: ReplayRecorder?
         if let replay {
@@ -48,14 +45,13 @@ struct Simulate: ParsableCommand {
             if environment == 0 { recorder?.record(world) }
         }
 
-        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents (\(self.policy.rawValue) policy) for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(maps.count) map(s) of \(config.map.size)x\(config.map.size)")
-        env.observe(into: storage.buffers)
+        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents (\(policy.rawValue) policy) for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(scripted.maps.count) map(s) of \(config.map.size)x\(config.map.size)")
         let progress = ProgressLine(total: ticks)
         let clock = ContinuousClock()
         let start = clock.now
         for tick in 1...ticks {
-            policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
-            env.step(actions: storage.actions, into: storage.buffers)
+            scripted.act()
+            scripted.step()
             progress.update(done: tick, agentSteps: tick * env.totalAgents)
         }
         let seconds = (clock.now - start).seconds
