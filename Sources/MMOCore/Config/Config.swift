@@ -21,6 +21,16 @@ public struct Config: Sendable, Equatable {
     public var deathFog = DeathFogRules()
     /// What an agent sees.
     public var observation = ObservationRules()
+    /// Attacks, damage and combat status.
+    public var combat = CombatRules()
+    /// Skill levels and experience.
+    public var progression = ProgressionRules()
+    /// Item stats, inventory and giving.
+    public var items = ItemRules()
+    /// Gold and the market.
+    public var exchange = ExchangeRules()
+    /// Team communication tokens.
+    public var comm = CommRules()
 
     public init() {}
 
@@ -47,8 +57,27 @@ public struct Config: Sendable, Equatable {
         return config
     }()
 
+    /// The NeurIPS 2023 competition ruleset: the Neural MMO 2.0 numbers where they differ from 2.1
+    /// (damage formula, hit XP 3, item stats, 5-tick listings), communication off.
+    public static let competition2023: Config = {
+        var config = Config()
+        config.combat.damageFormula = 20
+        config.progression.hitExperience = 3
+        config.items.armourDefensePerLevel = 10
+        config.items.weaponAttackBase = 15
+        config.items.weaponAttackPerLevel = 15
+        config.items.toolDefense = 30
+        config.items.ammunitionAttackBase = 15
+        config.items.ammunitionAttackPerLevel = 15
+        config.exchange.listingTicks = 5
+        config.npcs.offensePerLevel = 15
+        config.npcs.offenseBase = 15
+        config.comm.enabled = false
+        return config
+    }()
+
     /// The presets by name, as accepted by files and the CLI.
-    public static let presets: [(name: String, config: Config)] = [("default", .default), ("small", .small)]
+    public static let presets: [(name: String, config: Config)] = [("default", .default), ("small", .small), ("competition2023", .competition2023)]
 
     /// The preset with this name, or `nil`.
     public static func preset(named name: String) -> Config? {
@@ -163,10 +192,28 @@ public struct EpisodeRules: Sendable, Equatable {
     public init() {}
 }
 
-/// NPC slots (the NPC system itself arrives with the full game).
+/// Non-player characters (`nmmo/entity/npc.py`, `npc_manager.py`).
 public struct NPCRules: Sendable, Equatable {
-    /// Entity slots reserved for NPCs (reference `NPC_N` 128).
+    /// Entity slots for NPCs (reference `NPC_N` 128).
     public var count = 128
+    /// Spawn attempts per tick while below `count` (each picks a random playable tile and gives up
+    /// if it is impassable or occupied).
+    public var spawnAttemptsPerTick = 25
+    /// Danger (2 x distance from the playable edge / map.center, in 0...1) at or above which an NPC
+    /// is Hostile, in percent.
+    public var hostileDangerPercent = 80
+    /// Danger at or above which an NPC is Neutral (below: Passive), in percent.
+    public var neutralDangerPercent = 50
+    /// Health of every NPC.
+    public var maxHealth = 100
+    /// Health an NPC regains per tick.
+    public var regen = 1
+    /// Offense and defense are int(perLevel x (level - U(0,1))) + base (2.1: 8 and 0; 2.0 offense 15 and 15).
+    public var offensePerLevel = 8
+    public var offenseBase = 0
+    public var defensePerLevel = 8
+    /// L-inf distance within which a Hostile NPC looks for a target and a Neutral one pursues its attacker.
+    public var sightRange = 7
 
     public init() {}
 }

@@ -1,11 +1,11 @@
-/// Applies each living player's move, in slot order: a step onto a passable tile is taken, any
-/// other move leaves the player in place. Players may share tiles. A player that gets farther
-/// (L-inf) from its spawn tile than ever before logs GO_FARTHEST with the new distance.
+/// Applies each living entity's move, in slot order (players, then NPCs): a step onto a passable
+/// tile is taken, any other move leaves the entity in place. Entities may share tiles. A player that
+/// gets farther (L-inf) from its spawn tile than ever before logs GO_FARTHEST with the new distance.
 enum Movement {
     static func run(in world: World) {
         let entities = world.entities
         let tiles = world.tiles
-        for slot in 0..<entities.playerCount where entities.alive[slot] != 0 {
+        for slot in 0..<entities.capacity where entities.alive[slot] != 0 {
             guard let direction = Direction(rawValue: world.moves[slot]), direction != .stay else { continue }
             let row = Int(entities.row[slot])
             let col = Int(entities.col[slot])
@@ -17,6 +17,7 @@ enum Movement {
             tiles.addOccupant(slot, at: tiles.index(row: newRow, col: newCol), links: entities.nextOnTile)
             entities.row[slot] = Int32(newRow)
             entities.col[slot] = Int32(newCol)
+            guard !entities.isNPC(slot) else { continue }
             let distance = max(abs(newRow - Int(entities.spawnRow[slot])), abs(newCol - Int(entities.spawnCol[slot])))
             if distance > entities.farthest[slot] {
                 entities.farthest[slot] = Int32(distance)

@@ -52,11 +52,13 @@ enum Spawning {
             entities.health[player] = Int32(config.vitals.maxHealth)
             entities.food[player] = Int32(config.vitals.maxFood)
             entities.water[player] = Int32(config.vitals.maxWater)
+            entities.gold[player] = Int32(config.exchange.startingGold)
             entities.team[player] = config.players.teams > 0 ? Int32(player / (players / config.players.teams)) : -1
             world.tiles.addOccupant(player, at: tile, links: entities.nextOnTile)
             world.record(.spawn, slot: player, number: Int32(entities.resilient[player]))
         }
         world.livingPlayers = players
+        world.goldCreated += players * config.exchange.startingGold
         world.spawningRng = rng
     }
 

@@ -2,6 +2,7 @@
 /// threshold, take starvation and dehydration damage while either is empty (scaled down for
 /// resilient players), then lose food and water to decay. Damage is checked before decay, which is
 /// why an idle default player dies at exactly tick 25 (food runs out at tick 20, then 20 HP a tick).
+/// NPCs (which do not eat) regenerate `npcs.regen` health per tick, unless already at 0.
 enum Vitals {
     static func run(in world: World) {
         let rules = world.config.vitals
@@ -21,6 +22,11 @@ enum Vitals {
             entities.health[slot] = max(health - damage, 0)
             entities.food[slot] = max(food - Int32(rules.foodDecay), 0)
             entities.water[slot] = max(water - Int32(rules.waterDecay), 0)
+        }
+        let npcRegen = Int32(world.config.npcs.regen)
+        let npcHealth = Int32(world.config.npcs.maxHealth)
+        for slot in entities.playerCount..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] > 0 {
+            entities.health[slot] = min(entities.health[slot] + npcRegen, npcHealth)
         }
     }
 }

@@ -39,6 +39,30 @@ public final class EntityTable {
     public let resilient: FixedArray<UInt8>
     /// `DeathCause` raw value of the most recent damage taken, the cause recorded if it is fatal.
     public let lastHarm: FixedArray<Int16>
+    /// Gold held.
+    public let gold: FixedArray<Int32>
+    /// Tick of the last attack made or received (combat status lasts `combat.combatStatusTicks` after it).
+    public let lastCombatTick: FixedArray<Int32>
+    /// Slot of the last entity that hit this one, or -1.
+    public let lastAttacker: FixedArray<Int32>
+    /// Damage received during the latest tick.
+    public let damageTaken: FixedArray<Int32>
+    /// NPC level (players: 0; their levels are in the skill columns).
+    public let level: FixedArray<Int32>
+    /// NPC offense, fixed at spawn from its generated equipment.
+    public let npcOffense: FixedArray<Int32>
+    /// NPC defense, fixed at spawn.
+    public let npcDefense: FixedArray<Int32>
+    /// `CombatStyle` raw value an NPC attacks with (and its main style).
+    public let npcStyle: FixedArray<Int32>
+    /// Slot an NPC pursues, or -1.
+    public let npcTarget: FixedArray<Int32>
+    /// Communication token sent this tick (0 = silence).
+    public let message: FixedArray<Int32>
+    /// Experience per skill, row `slot * Skill.count + skill`.
+    public let experience: FixedArray<Int32>
+    /// Level per skill (1...maxLevel), row `slot * Skill.count + skill`.
+    public let skillLevel: FixedArray<Int32>
     /// Next entity slot on the same tile, or -1 (the tile occupancy lists of `World`).
     public let nextOnTile: FixedArray<Int32>
 
@@ -61,6 +85,18 @@ public final class EntityTable {
         farthest = FixedArray(repeating: 0, count: capacity)
         resilient = FixedArray(repeating: 0, count: capacity)
         lastHarm = FixedArray(repeating: 0, count: capacity)
+        gold = FixedArray(repeating: 0, count: capacity)
+        lastCombatTick = FixedArray(repeating: -32768, count: capacity)
+        lastAttacker = FixedArray(repeating: -1, count: capacity)
+        damageTaken = FixedArray(repeating: 0, count: capacity)
+        level = FixedArray(repeating: 0, count: capacity)
+        npcOffense = FixedArray(repeating: 0, count: capacity)
+        npcDefense = FixedArray(repeating: 0, count: capacity)
+        npcStyle = FixedArray(repeating: 0, count: capacity)
+        npcTarget = FixedArray(repeating: -1, count: capacity)
+        message = FixedArray(repeating: 0, count: capacity)
+        experience = FixedArray(repeating: 0, count: capacity * Skill.count)
+        skillLevel = FixedArray(repeating: 1, count: capacity * Skill.count)
         nextOnTile = FixedArray(repeating: -1, count: capacity)
     }
 
@@ -80,6 +116,18 @@ public final class EntityTable {
         farthest.deallocate()
         resilient.deallocate()
         lastHarm.deallocate()
+        gold.deallocate()
+        lastCombatTick.deallocate()
+        lastAttacker.deallocate()
+        damageTaken.deallocate()
+        level.deallocate()
+        npcOffense.deallocate()
+        npcDefense.deallocate()
+        npcStyle.deallocate()
+        npcTarget.deallocate()
+        message.deallocate()
+        experience.deallocate()
+        skillLevel.deallocate()
         nextOnTile.deallocate()
     }
 
@@ -100,6 +148,18 @@ public final class EntityTable {
         farthest.fill(0)
         resilient.fill(0)
         lastHarm.fill(0)
+        gold.fill(0)
+        lastCombatTick.fill(-32768)
+        lastAttacker.fill(-1)
+        damageTaken.fill(0)
+        level.fill(0)
+        npcOffense.fill(0)
+        npcDefense.fill(0)
+        npcStyle.fill(0)
+        npcTarget.fill(-1)
+        message.fill(0)
+        experience.fill(0)
+        skillLevel.fill(1)
         nextOnTile.fill(-1)
     }
 
@@ -107,6 +167,44 @@ public final class EntityTable {
     @inline(__always)
     public func id(ofSlot slot: Int) -> Int32 {
         slot < playerCount ? Int32(slot + 1) : Int32(playerCount - slot - 1)
+    }
+
+    /// Whether the slot is an NPC.
+    @inline(__always)
+    public func isNPC(_ slot: Int) -> Bool { slot >= playerCount }
+
+    /// Experience of one skill.
+    @inline(__always)
+    public func experience(_ slot: Int, _ skill: Skill) -> Int32 { experience[slot * Skill.count + skill.rawValue] }
+
+    /// Level of one skill.
+    @inline(__always)
+    public func level(_ slot: Int, _ skill: Skill) -> Int32 { skillLevel[slot * Skill.count + skill.rawValue] }
+
+    /// Highest level over all skills (players), or the NPC's level.
+    public func highestLevel(_ slot: Int) -> Int32 {
+        if isNPC(slot) { return level[slot] }
+        var best: Int32 = 0
+        for skill in 0..<Skill.count { best = max(best, skillLevel[slot * Skill.count + skill]) }
+        return best
+    }
+
+    /// Highest combat-style level (players), or the NPC's level.
+    public func combatLevel(_ slot: Int) -> Int32 {
+        if isNPC(slot) { return level[slot] }
+        let base = slot * Skill.count
+        return max(skillLevel[base], skillLevel[base + 1], skillLevel[base + 2])
+    }
+
+    /// The style a defender mainly fights with: for a player the combat skill with the most XP
+    /// (ties: Melee, then Range, then Mage), `nil` while all three are equal; for an NPC its style.
+    public func mainStyle(_ slot: Int) -> CombatStyle? {
+        if isNPC(slot) { return CombatStyle(rawValue: Int(npcStyle[slot])) }
+        let base = slot * Skill.count
+        let melee = experience[base], range = experience[base + 1], mage = experience[base + 2]
+        if melee == range && range == mage { return nil }
+        if melee >= range && melee >= mage { return .melee }
+        return range >= mage ? .range : .mage
     }
 
     /// Number of living players.

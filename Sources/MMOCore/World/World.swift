@@ -1,18 +1,28 @@
 /// One environment's complete state and its tick.
 ///
-/// A `World` owns its tiles, entities, random streams and event log; it knows nothing of
-/// observations, rewards or rendering. Callers write each player's intent (`moves`) and call
-/// `step()`. A tick runs the systems in this fixed order:
+/// A `World` owns its tiles, entities, inventories, random streams and event log; it knows
+/// nothing of observations, rewards or rendering. Callers write each player's intents (`intents`)
+/// and call `step()`. A tick runs the systems in this fixed order, which follows the reference's
+/// action priorities (Use 10, Buy 20, Give/GiveGold 30, Destroy 40, Attack 50, Move 60, Sell 70,
+/// Comm 99) and then its world update:
 ///
-/// 1. `Movement`: each living player, in slot order, takes its move if the target is passable;
-///    reaching a new farthest distance from spawn logs GO_FARTHEST.
-/// 2. `ResourceRespawn`: every depleted tile grows back with its material's probability.
-/// 3. `Vitals`: per living player, regeneration (food and water above the threshold), then
-///    starvation and dehydration damage (food or water at 0), then food and water decay.
-/// 4. `Foraging`: a player on Foilage eats it (EAT_FOOD, tile becomes Scrub); a player next to
-///    Water drinks (DRINK_WATER).
-/// 5. `DeathFog`: fog damage, when enabled.
-/// 6. `Deaths`: players at 0 health die (DEATH event), leave their tile and stay flagged dead.
+/// 1. `NPCBehaviour`: every living NPC picks its move and attack (players' intents come from outside).
+/// 2. `ItemUse`: equip, unequip or consume (EQUIP_ITEM, CONSUME_ITEM).
+/// 3. `Market.buy`: purchases, buyers in a seeded random order (BUY_ITEM, EARN_GOLD).
+/// 4. `Giving`: items, then gold, to players within reach (GIVE_ITEM, GIVE_GOLD).
+/// 5. `ItemUse.destroy`: DESTROY_ITEM.
+/// 6. `Combat`: attacks in slot order, players then NPCs (SCORE_HIT, FIRE_AMMO, LEVEL_UP).
+/// 7. `Movement`: players then NPCs take their moves (GO_FARTHEST).
+/// 8. `Market.list`: new listings (LIST_ITEM); `Comm`: tokens.
+/// 9. `Market.expire`: listings past their last tick leave the market.
+/// 10. `ResourceRespawn`: every depleted tile grows back with its material's probability.
+/// 11. `Vitals`: per living player, regeneration, then starvation and dehydration damage, then
+///     decay; NPCs regenerate.
+/// 12. `Foraging`: eat Foilage underfoot (EAT_FOOD), drink next to Water (DRINK_WATER).
+/// 13. `Harvesting`: professions on resource tiles (HARVEST_ITEM, LEVEL_UP).
+/// 14. `DeathFog`: fog damage, when enabled.
+/// 15. `Deaths`: entities at 0 health die (DEATH, PLAYER_KILL, LOOT_ITEM, LOOT_GOLD).
+/// 16. `NPCSpawning`: empty NPC slots are refilled, a limited number of attempts per tick.
 ///
 /// The tick counter starts at 0 after `reset` and is incremented at the start of `step()`, so
 /// events and deaths carry the number of the tick that produced them.
@@ -22,8 +32,14 @@ public final class World {
     public let size: Int
     public let tiles: TileState
     public let entities: EntityTable
-    /// Each player's move for the next tick (`Direction` raw values); reset to `.stay` after a tick.
-    public let moves: FixedArray<UInt8>
+    /// Every player's items.
+    public let inventory: Inventory
+    /// The market's listings by entry, as of the end of the last tick.
+    public let market: MarketBoard
+    /// What every entity means to do in the next tick; cleared after each tick.
+    public let intents: Intents
+    /// Each player's move for the next tick (`Direction` raw values), part of `intents`.
+    public var moves: FixedArray<UInt8> { intents.move }
     /// This tick's events.
     public internal(set) var events: EventLog
     /// Ticks played in this episode.
@@ -38,6 +54,17 @@ public final class World {
     let spawnScratch: SpawnScratch
     var respawnRng = Rng(seed: 0)
     var spawningRng = Rng(seed: 0)
+    var combatRng = Rng(seed: 0)
+    var npcRng = Rng(seed: 0)
+    var marketRng = Rng(seed: 0)
+    var dropRng = Rng(seed: 0)
+    var harvestRng = Rng(seed: 0)
+    /// Gold that entered the players' hands (spawn gold, NPC loot) and left them (deaths not by a
+    /// player), this episode: the soak test checks that gold is conserved otherwise.
+    public internal(set) var goldCreated = 0
+    public internal(set) var goldDestroyed = 0
+    /// Working space of the systems, allocated once.
+    let scratch: WorldScratch
 
     /// Creates a world for `config` and plays the first episode on `map` with `seed`.
     public init(config: Config, map: GameMap, seed: UInt64) {
@@ -47,14 +74,13 @@ public final class World {
         self.map = map
         tiles = TileState(size: size, playable: config.map.playableMin...config.map.playableMax)
         entities = EntityTable(playerCount: config.players.count, npcCount: config.npcs.count)
-        moves = FixedArray(repeating: Direction.stay.rawValue, count: config.players.count)
+        inventory = Inventory(players: config.players.count, slots: config.items.inventorySize)
+        market = MarketBoard(inventoryRows: config.players.count * config.items.inventorySize)
+        intents = Intents(players: config.players.count, capacity: config.players.count + config.npcs.count)
         spawnScratch = SpawnScratch(config: config)
+        scratch = WorldScratch(config: config)
         events = EventLog(capacity: 8 * (config.players.count + config.npcs.count))
         reset(map: map, seed: seed)
-    }
-
-    deinit {
-        moves.deallocate()
     }
 
     /// Starts a new episode on `map` with `seed`: tiles from the map, players spawned, tick 0.
@@ -65,12 +91,22 @@ public final class World {
         self.seed = seed
         respawnRng = Rng(seed: seed, stream: .respawn)
         spawningRng = Rng(seed: seed, stream: .spawning)
+        combatRng = Rng(seed: seed, stream: .combat)
+        npcRng = Rng(seed: seed, stream: .npcs)
+        marketRng = Rng(seed: seed, stream: .market)
+        dropRng = Rng(seed: seed, stream: .drops)
+        harvestRng = Rng(seed: seed, stream: .harvest)
         tick = 0
+        goldCreated = 0
+        goldDestroyed = 0
         events.clear()
         tiles.load(map)
         entities.clear()
-        moves.fill(Direction.stay.rawValue)
+        inventory.clear()
+        intents.clear()
+        market.rebuild(from: inventory)
         Spawning.spawnPlayers(in: self)
+        NPCSpawning.run(in: self)
     }
 
     /// Whether the episode is over: the horizon is reached or no player is left.
@@ -80,18 +116,53 @@ public final class World {
     public func step() {
         tick += 1
         events.clear()
+        entities.damageTaken.fill(0)
+        NPCBehaviour.run(in: self)
+        ItemUse.use(in: self)
+        Market.buy(in: self)
+        Giving.run(in: self)
+        ItemUse.destroy(in: self)
+        Combat.run(in: self)
         Movement.run(in: self)
+        Market.list(in: self)
+        Comm.run(in: self)
+        Market.expire(in: self)
         ResourceRespawn.run(in: self)
         Vitals.run(in: self)
         Foraging.run(in: self)
+        Harvesting.run(in: self)
         DeathFog.run(in: self)
         Deaths.run(in: self)
-        moves.fill(Direction.stay.rawValue)
+        NPCSpawning.run(in: self)
+        intents.clear()
+    }
+
+    /// Whether a slot is in combat status (attacked or was hit within the last
+    /// `combat.combatStatusTicks` ticks), which blocks Use, Give, GiveGold, Destroy, Sell and Buy.
+    @inline(__always)
+    public func inCombat(_ slot: Int) -> Bool {
+        tick - Int(entities.lastCombatTick[slot]) < config.combat.combatStatusTicks
+    }
+
+    /// L-inf distance between two entity slots.
+    @inline(__always)
+    public func distance(_ first: Int, _ second: Int) -> Int {
+        max(abs(Int(entities.row[first]) - Int(entities.row[second])), abs(Int(entities.col[first]) - Int(entities.col[second])))
+    }
+
+    /// Whether `attacker` may attack `target` now: both alive, distinct, within reach, and not a
+    /// player attacking a player still under spawn immunity; NPCs attack only players.
+    public func canAttack(_ attacker: Int, _ target: Int) -> Bool {
+        guard attacker != target, entities.alive[attacker] != 0, entities.alive[target] != 0 else { return false }
+        guard distance(attacker, target) <= config.combat.reach else { return false }
+        if entities.isNPC(attacker) { return !entities.isNPC(target) }
+        if !entities.isNPC(target) && tick - Int(entities.spawnTick[target]) < config.combat.spawnImmunity { return false }
+        return config.combat.enabled
     }
 
     /// Records an event stamped with the current tick.
     @inline(__always)
-    func record(_ kind: EventKind, slot: Int, type: Int16 = 0, level: Int16 = 0, number: Int32 = 0, target: Int32 = -1) {
-        events.record(Event(tick: Int32(tick), kind: kind, entity: Int32(slot), type: type, level: level, number: number, target: target))
+    func record(_ kind: EventKind, slot: Int, type: Int16 = 0, level: Int16 = 0, number: Int32 = 0, gold: Int32 = 0, target: Int32 = -1) {
+        events.record(Event(tick: Int32(tick), kind: kind, entity: Int32(slot), type: type, level: level, number: number, gold: gold, target: target))
     }
 }

@@ -12,17 +12,45 @@ public struct ActionHead: Sendable, Equatable {
 }
 
 /// The action interface, described as data: heads in a fixed order. An agent's action is one
-/// `Int32` per head; its mask row is the heads' masks back to back. Later issues append heads
-/// (attack style and target, use, give, destroy, sell, buy, give gold, comm) without changing how
-/// existing heads are read.
+/// `Int32` per head; its mask row is the heads' masks back to back. Every head always has at least
+/// one legal option (a "nothing" option, except `attack_target`, whose "none" is legal only when no
+/// target is, as in the reference), so sampling from a mask never fails. Heads are found by name,
+/// so adding heads does not change how existing ones are read.
 public struct ActionLayout: Sendable, Equatable {
     public let heads: [ActionHead]
     /// Bytes of mask per agent: the sum of head sizes.
     public let maskWidth: Int
 
-    /// The heads for a config. Now: `move` (north, south, east, west, stay).
+    /// The heads for a config, in this order: `move`; `attack_style` and `attack_target` (an
+    /// entity row, last option = no attack); `use`, `destroy`, `give_item` (an inventory slot, last
+    /// option = nothing) and `give_target` (an entity row, last = nobody); `sell_item` (slot, last =
+    /// nothing) and `sell_price` (0 = nothing, else the price); `buy` (a market entry, last =
+    /// nothing); `give_gold_amount` (0 = nothing) and `give_gold_target`; `comm` (0 = silence).
     public init(config: Config) {
-        self.init(heads: [("move", Direction.allCases.map { String(describing: $0) })])
+        let rows = config.observation.entities
+        let slots = config.items.inventorySize
+        let maxPrice = config.exchange.maxPrice
+        func numbered(_ prefix: String, _ count: Int, last: String) -> [String] {
+            (0..<count).map { "\(prefix)\($0)" } + [last]
+        }
+        self.init(heads: [
+            ("move", Direction.allCases.map { String(describing: $0) }),
+            ("attack_style", CombatStyle.allCases.map { String(describing: $0) }),
+            ("attack_target", numbered("entity_", rows, last: "none")),
+            ("use", numbered("slot_", slots, last: "none")),
+            ("destroy", numbered("slot_", slots, last: "none")),
+            ("give_item", numbered("slot_", slots, last: "none")),
+            ("give_target", numbered("entity_", rows, last: "none")),
+            ("sell_item", numbered("slot_", slots, last: "none")),
+            ("sell_price", ["none"] + (1...maxPrice).map { "price_\($0)" }),
+            ("buy", (0..<MarketBoard.entryCount).map { entry in
+                let item = MarketBoard.item(ofEntry: entry)
+                return "\(item.kind.name)_\(item.level)"
+            } + ["none"]),
+            ("give_gold_amount", ["none"] + (1...maxPrice).map { "gold_\($0)" }),
+            ("give_gold_target", numbered("entity_", rows, last: "none")),
+            ("comm", ["silence"] + (1...max(config.comm.tokens, 1)).map { "token_\($0)" }),
+        ])
     }
 
     /// Lays heads out in order.

@@ -4,6 +4,9 @@ import MMOCore
 final class EnvironmentSlot {
     let world: World
     let writer: ObservationWriter
+    /// The entity slot shown in each observed entity row of each player (-1 for empty rows), as
+    /// of the last observation: how target choices are decoded.
+    let rowSlots: FixedArray<Int32>
     /// The environment's own seed; episode k plays with `episodeSeed(k)`.
     let environmentSeed: UInt64
     /// Episodes started so far (the first one is episode 0).
@@ -19,6 +22,11 @@ final class EnvironmentSlot {
         let seed = Self.episodeSeed(environment: environmentSeed, episode: 0)
         world = World(config: config, map: Self.chooseMap(maps, seed: seed), seed: seed)
         writer = ObservationWriter(config: config, layout: layout, actions: actions)
+        rowSlots = FixedArray(repeating: -1, count: config.players.count * config.observation.entities)
+    }
+
+    deinit {
+        rowSlots.deallocate()
     }
 
     /// Starts the next episode on a map drawn with the episode's seed.

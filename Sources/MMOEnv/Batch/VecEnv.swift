@@ -40,7 +40,7 @@ public final class VecEnv: @unchecked Sendable {
     /// environment, with the environment index and its world: the place to record replays or
     /// gather statistics. It must only touch state belonging to that environment.
     public var afterTick: ((_ environment: Int, _ world: World) -> Void)?
-    private let moveHead: Int
+    private let decoder: ActionDecoder
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
     public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int) {
@@ -59,7 +59,7 @@ public final class VecEnv: @unchecked Sendable {
         agentsPerEnv = config.players.count
         totalAgents = environmentCount * agentsPerEnv
         self.threads = max(1, min(threads, seeds.count))
-        moveHead = actionLayout.headIndex(named: "move")!
+        decoder = ActionDecoder(layout: actionLayout, config: config)
         let layout = observationLayout
         let actions = actionLayout
         slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions) }
@@ -110,7 +110,7 @@ public final class VecEnv: @unchecked Sendable {
         slots.reduce((0, 0)) { ($0.0 + $1.finishedEpisodes, $0.1 + $1.finishedTicks) }
     }
 
-    /// Actions that named an illegal or out-of-range option (ignored as no-ops), over all environments.
+    /// Action heads that named an illegal or out-of-range option (ignored as "nothing"), over all environments.
     public var illegalActions: Int { slots.reduce(0) { $0 + $1.illegalActions } }
 
     private func step(_ index: Int, _ actions: UnsafePointer<Int32>, _ buffers: StepBuffers) {
@@ -119,16 +119,16 @@ public final class VecEnv: @unchecked Sendable {
         let firstAgent = index * agentsPerEnv
         let heads = actionLayout.headCount
         let maskWidth = actionLayout.maskWidth
-        let moveMask = actionLayout.heads[moveHead].maskOffset
+        let rows = config.observation.entities
         var illegal = 0
         for agent in 0..<agentsPerEnv where world.entities.alive[agent] != 0 {
-            let choice = Int(actions[(firstAgent + agent) * heads + moveHead])
-            let maskRow = buffers.masks + (firstAgent + agent) * maskWidth + moveMask
-            if choice >= 0 && choice < Direction.count && maskRow[choice] != 0 {
-                world.moves[agent] = UInt8(choice)
-            } else {
-                illegal += 1
-            }
+            illegal += decoder.decode(
+                agent: agent,
+                actions: actions + (firstAgent + agent) * heads,
+                mask: buffers.masks + (firstAgent + agent) * maskWidth,
+                shown: slot.rowSlots.base + agent * rows,
+                into: world
+            )
         }
         slot.illegalActions += illegal
 
@@ -155,7 +155,8 @@ public final class VecEnv: @unchecked Sendable {
         slots[index].writer.write(
             slots[index].world,
             observations: buffers.observations + firstAgent * observationLayout.bytesPerAgent,
-            masks: buffers.masks + firstAgent * actionLayout.maskWidth
+            masks: buffers.masks + firstAgent * actionLayout.maskWidth,
+            rowSlots: slots[index].rowSlots.base
         )
     }
 

@@ -27,19 +27,52 @@ public struct ObservationLayout: Sendable, Equatable {
     public let bytesPerAgent: Int
 
     /// Columns of the `self` segment.
-    public static let selfColumns = ["id", "alive", "row", "col", "health", "food", "water", "team", "time_alive", "farthest"]
+    public static let selfColumns = [
+        "id", "alive", "row", "col", "health", "food", "water", "team", "time_alive", "farthest",
+        "gold", "in_combat", "spawn_immune", "highest_level", "damage_taken",
+        "melee_offense", "range_offense", "mage_offense", "melee_defense", "range_defense", "mage_defense",
+    ]
     /// Columns of each `entities` row; a row of zeros (id 0) is empty.
-    public static let entityColumns = ["id", "kind", "row", "col", "d_row", "d_col", "health", "food", "water", "team", "same_team"]
+    public static let entityColumns = [
+        "id", "kind", "row", "col", "d_row", "d_col", "health", "food", "water", "team", "same_team",
+        "level", "main_style", "in_combat", "spawn_immune", "attacker_id", "damage_taken", "gold", "message", "attackable",
+    ]
+    /// Columns of the `skills` segment, one row per `Skill`.
+    public static let skillColumns = ["level", "experience"]
+    /// Columns of each `inventory` row; kind 0 is an empty slot.
+    public static let inventoryColumns = [
+        "kind", "level", "quantity", "equipped", "listed_price",
+        "melee_attack", "range_attack", "mage_attack", "melee_defense", "range_defense", "mage_defense",
+        "resource_restore", "health_restore",
+    ]
+    /// Columns of each `market` row, one row per `MarketBoard` entry (kind x level).
+    public static let marketColumns = ["best_price", "listings"]
+    /// Columns of each `comm` row (teammates, in slot order).
+    public static let commColumns = ["id", "row", "col", "message"]
 
-    /// The layout for a config: `tick`, `self`, `tiles` (the vision window) and `entities`.
+    /// Teammates listed in the `comm` segment: team size minus one with teams and comm on, else 0.
+    public static func commRows(config: Config) -> Int {
+        guard config.comm.enabled, config.players.teams > 0 else { return 0 }
+        return config.players.count / config.players.teams - 1
+    }
+
+    /// The layout for a config: `tick`, `self`, `skills`, `tiles`, `entities`, `inventory`,
+    /// `equipment`, `market` and (with teams and comm) `comm`.
     public init(config: Config) {
         let side = 2 * config.observation.visionRadius + 1
-        self.init(blocks: [
+        var blocks: [(name: String, type: ScalarType, shape: [Int], columns: [String])] = [
             ("tick", .int32, [1], []),
             ("self", .int16, [Self.selfColumns.count], Self.selfColumns),
+            ("skills", .int16, [Skill.count, Self.skillColumns.count], Self.skillColumns),
             ("tiles", .uint8, [side, side], []),
             ("entities", .int16, [config.observation.entities, Self.entityColumns.count], Self.entityColumns),
-        ])
+            ("inventory", .int16, [config.items.inventorySize, Self.inventoryColumns.count], Self.inventoryColumns),
+            ("equipment", .int16, [EquipmentSlot.count], []),
+            ("market", .int16, [MarketBoard.entryCount, Self.marketColumns.count], Self.marketColumns),
+        ]
+        let teammates = Self.commRows(config: config)
+        if teammates > 0 { blocks.append(("comm", .int16, [teammates, Self.commColumns.count], Self.commColumns)) }
+        self.init(blocks: blocks)
     }
 
     /// Lays out blocks in order, each aligned to 8 bytes.

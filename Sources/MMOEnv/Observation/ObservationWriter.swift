@@ -1,62 +1,73 @@
 import MMOCore
 
-/// Writes every agent's observation record and action masks for one environment.
+/// Writes every agent's observation record and action masks for one environment, and remembers
+/// which entity each observed row shows, so that target choices can be decoded.
 ///
-/// Owns the scratch space of the nearest-entity search, allocated once, so writing allocates
-/// nothing. One writer per environment; writers of different environments run on different
-/// threads.
+/// Owns its scratch space (the entity cell index, the nearest-entity list, the market summary),
+/// allocated once, so writing allocates nothing. One writer per environment; writers of different
+/// environments run on different threads.
 final class ObservationWriter {
     let layout: ObservationLayout
     let actions: ActionLayout
-    private let radius: Int
-    private let entityRows: Int
-    private let tickOffset: Int
-    private let selfOffset: Int
-    private let tilesOffset: Int
-    private let entitiesOffset: Int
-    private let moveMaskOffset: Int
+    let radius: Int
+    /// Entity rows per agent.
+    let entityRows: Int
+    let offsets: SegmentOffsets
+    let heads: HeadOffsets
     /// Living entities by map cell, rebuilt before each write.
-    private let cells: EntityCellIndex
+    let cells: EntityCellIndex
     /// The nearest entities found so far for one agent, as sorted keys `distance << 20 | slot`.
-    private let nearest: FixedArray<UInt32>
+    let nearest: FixedArray<UInt32>
+    /// The market segment, identical for every agent of the environment, built once per write.
+    let marketSummary: FixedArray<Int16>
+    /// Mask bytes per agent.
+    var maskWidth: Int { actions.maskWidth }
 
     init(config: Config, layout: ObservationLayout, actions: ActionLayout) {
         self.layout = layout
         self.actions = actions
         radius = config.observation.visionRadius
         entityRows = config.observation.entities
-        tickOffset = layout.segment(named: "tick")!.offset
-        selfOffset = layout.segment(named: "self")!.offset
-        tilesOffset = layout.segment(named: "tiles")!.offset
-        entitiesOffset = layout.segment(named: "entities")!.offset
-        moveMaskOffset = actions.heads[actions.headIndex(named: "move")!].maskOffset
+        offsets = SegmentOffsets(layout)
+        heads = HeadOffsets(actions)
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
+        marketSummary = FixedArray(repeating: 0, count: MarketBoard.entryCount * ObservationLayout.marketColumns.count)
     }
 
     deinit {
         nearest.deallocate()
+        marketSummary.deallocate()
     }
 
     /// Writes records for all players of `world` starting at `observations` (one record of
-    /// `layout.bytesPerAgent` bytes per player slot) and mask rows starting at `masks`.
-    func write(_ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>) {
+    /// `layout.bytesPerAgent` bytes per player slot), mask rows starting at `masks`, and the entity
+    /// slot shown in each entity row (or -1) starting at `rowSlots`.
+    func write(_ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>, rowSlots: UnsafeMutablePointer<Int32>) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
+        buildMarketSummary(world)
         for slot in 0..<world.entities.playerCount {
             let record = observations + slot * stride
-            let maskRow = masks + slot * actions.maskWidth
+            let maskRow = masks + slot * maskWidth
+            let shown = rowSlots + slot * entityRows
             record.initializeMemory(as: UInt8.self, repeating: 0, count: stride)
-            maskRow.initialize(repeating: 0, count: actions.maskWidth)
-            record.storeBytes(of: Int32(world.tick), toByteOffset: tickOffset, as: Int32.self)
-            writeSelf(world, slot: slot, into: record + selfOffset)
+            maskRow.initialize(repeating: 0, count: maskWidth)
+            shown.initialize(repeating: -1, count: entityRows)
+            record.storeBytes(of: Int32(world.tick), toByteOffset: offsets.tick, as: Int32.self)
+            writeSelf(world, slot: slot, into: record + offsets.selfState)
+            writeSkills(world, slot: slot, into: (record + offsets.skills).assumingMemoryBound(to: Int16.self))
+            writeMarket(into: (record + offsets.market).assumingMemoryBound(to: Int16.self))
             guard world.entities.alive[slot] != 0 else {
-                maskRow[moveMaskOffset + Int(Direction.stay.rawValue)] = 1
+                writeDeadMasks(into: maskRow)
                 continue
             }
-            writeTiles(world, slot: slot, into: (record + tilesOffset).assumingMemoryBound(to: UInt8.self))
-            writeEntities(world, slot: slot, into: (record + entitiesOffset).assumingMemoryBound(to: Int16.self))
-            writeMoveMask(world, slot: slot, into: maskRow + moveMaskOffset)
+            writeTiles(world, slot: slot, into: (record + offsets.tiles).assumingMemoryBound(to: UInt8.self))
+            let found = writeEntities(world, slot: slot, into: (record + offsets.entities).assumingMemoryBound(to: Int16.self), shown: shown)
+            writeInventory(world, slot: slot, into: (record + offsets.inventory).assumingMemoryBound(to: Int16.self))
+            writeEquipment(world, slot: slot, into: (record + offsets.equipment).assumingMemoryBound(to: Int16.self))
+            if let comm = offsets.comm { writeComm(world, slot: slot, into: (record + comm).assumingMemoryBound(to: Int16.self)) }
+            writeMasks(world, slot: slot, shown: shown, found: found, into: maskRow)
         }
     }
 
@@ -74,6 +85,23 @@ final class ObservationWriter {
         out[7] = Int16(truncatingIfNeeded: entities.team[slot])
         out[8] = Int16(truncatingIfNeeded: world.tick - Int(entities.spawnTick[slot]))
         out[9] = Int16(truncatingIfNeeded: entities.farthest[slot])
+        out[10] = Int16(truncatingIfNeeded: entities.gold[slot])
+        out[11] = world.inCombat(slot) ? 1 : 0
+        out[12] = world.isSpawnImmune(slot) ? 1 : 0
+        out[13] = Int16(truncatingIfNeeded: entities.highestLevel(slot))
+        out[14] = Int16(truncatingIfNeeded: entities.damageTaken[slot])
+        for style in CombatStyle.allCases {
+            out[15 + style.rawValue] = Int16(truncatingIfNeeded: world.offense(slot, style))
+            out[18 + style.rawValue] = Int16(truncatingIfNeeded: world.defense(slot, style))
+        }
+    }
+
+    private func writeSkills(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
+        let entities = world.entities
+        for skill in 0..<Skill.count {
+            out[skill * 2] = Int16(truncatingIfNeeded: entities.skillLevel[slot * Skill.count + skill])
+            out[skill * 2 + 1] = Int16(truncatingIfNeeded: entities.experience[slot * Skill.count + skill])
+        }
     }
 
     /// The (2r+1)^2 material window centred on the agent, row-major; tiles off the map read as Void.
@@ -107,77 +135,5 @@ final class ObservationWriter {
                 out[(dr + radius) * side + dc + radius] = inside ? materials[r * size + c] : Material.void.rawValue
             }
         }
-    }
-
-    /// The nearest other entities in the window, nearest first (L-inf distance, ties by slot),
-    /// one row each, unused rows left zero.
-    private func writeEntities(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
-        guard entityRows > 0 else { return }
-        let entities = world.entities
-        let row = Int(entities.row[slot])
-        let col = Int(entities.col[slot])
-        var found = 0
-        for cellRow in cells.cells(covering: row - radius, row + radius) {
-            for cellCol in cells.cells(covering: col - radius, col + radius) {
-                let cell = cellRow * cells.cellsPerSide + cellCol
-                for position in Int(cells.cellStart[cell])..<Int(cells.cellStart[cell + 1]) {
-                    let other = Int(cells.slots[position])
-                    let distance = max(abs(Int(entities.row[other]) - row), abs(Int(entities.col[other]) - col))
-                    guard distance <= radius, other != slot else { continue }
-                    insertNearest(UInt32(distance) << 20 | UInt32(other), found: &found)
-                }
-            }
-        }
-
-        let width = ObservationLayout.entityColumns.count
-        let myTeam = entities.team[slot]
-        let playerCount = entities.playerCount
-        for rowIndex in 0..<found {
-            let other = Int(nearest[rowIndex] & 0xFFFFF)
-            let target = out + rowIndex * width
-            let otherRow = Int(entities.row[other])
-            let otherCol = Int(entities.col[other])
-            let id = other < playerCount ? other + 1 : playerCount - other - 1
-            target[0] = Int16(truncatingIfNeeded: id)
-            target[1] = Int16(entities.kind[other].rawValue)
-            target[2] = Int16(truncatingIfNeeded: otherRow)
-            target[3] = Int16(truncatingIfNeeded: otherCol)
-            target[4] = Int16(truncatingIfNeeded: otherRow - row)
-            target[5] = Int16(truncatingIfNeeded: otherCol - col)
-            target[6] = Int16(truncatingIfNeeded: entities.health[other])
-            target[7] = Int16(truncatingIfNeeded: entities.food[other])
-            target[8] = Int16(truncatingIfNeeded: entities.water[other])
-            target[9] = Int16(truncatingIfNeeded: entities.team[other])
-            target[10] = (myTeam >= 0 && entities.team[other] == myTeam) ? 1 : 0
-        }
-    }
-
-    /// Keeps `nearest[0..<found]` as the smallest keys seen so far, sorted, at most `entityRows`.
-    @inline(__always)
-    private func insertNearest(_ key: UInt32, found: inout Int) {
-        if found == entityRows {
-            guard key < nearest[found - 1] else { return }
-            found -= 1
-        }
-        var position = found
-        while position > 0 && nearest[position - 1] > key {
-            nearest[position] = nearest[position - 1]
-            position -= 1
-        }
-        nearest[position] = key
-        found += 1
-    }
-
-    /// Move is legal towards passable tiles; staying is always legal. A living agent stands inside
-    /// the playable square, so its four neighbours are on the map.
-    private func writeMoveMask(_ world: World, slot: Int, into mask: UnsafeMutablePointer<UInt8>) {
-        let size = world.size
-        let here = Int(world.entities.row[slot]) * size + Int(world.entities.col[slot])
-        let passable = world.tiles.passable
-        mask[Int(Direction.north.rawValue)] = passable[here - size]
-        mask[Int(Direction.south.rawValue)] = passable[here + size]
-        mask[Int(Direction.east.rawValue)] = passable[here + 1]
-        mask[Int(Direction.west.rawValue)] = passable[here - 1]
-        mask[Int(Direction.stay.rawValue)] = 1
     }
 }

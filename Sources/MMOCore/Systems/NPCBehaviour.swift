@@ -1,0 +1,95 @@
+/// Chooses every living NPC's move and attack for this tick (written into `World.intents`).
+///
+/// - Passive NPCs wander: a uniformly random move (or staying put).
+/// - Neutral NPCs wander until a player hits them; they then pursue that attacker while it lives
+///   within `npcs.sightRange` (L-inf), and forget it otherwise.
+/// - Hostile NPCs pursue the nearest living player within `npcs.sightRange` (ties: lower slot).
+///
+/// A pursuer attacks in its style when the target is within `combat.reach` and otherwise steps
+/// along a shortest path (breadth-first search over passable tiles of its sight window, moves in
+/// N, S, E, W order), or stays if the target cannot be reached inside the window.
+enum NPCBehaviour {
+    static func run(in world: World) {
+        let entities = world.entities
+        let intents = world.intents
+        let sight = world.config.npcs.sightRange
+        var rng = world.npcRng
+        for npc in entities.playerCount..<entities.capacity where entities.alive[npc] != 0 {
+            var target = -1
+            switch entities.kind[npc] {
+            case .hostileNPC:
+                target = nearestPlayer(world, to: npc, within: sight)
+            case .neutralNPC:
+                let attacker = Int(entities.lastAttacker[npc])
+                if attacker >= 0, attacker < entities.playerCount, entities.alive[attacker] != 0, world.distance(npc, attacker) <= sight {
+                    target = attacker
+                }
+            default:
+                break
+            }
+            entities.npcTarget[npc] = Int32(target)
+            guard target >= 0 else {
+                intents.move[npc] = UInt8(rng.below(Direction.count))
+                continue
+            }
+            if world.canAttack(npc, target) {
+                intents.attackTarget[npc] = Int32(target)
+                intents.attackStyle[npc] = UInt8(entities.npcStyle[npc])
+            } else {
+                intents.move[npc] = firstStep(world, from: npc, to: target).rawValue
+            }
+        }
+        world.npcRng = rng
+    }
+
+    /// The nearest living player within `range` of `npc`, or -1.
+    private static func nearestPlayer(_ world: World, to npc: Int, within range: Int) -> Int {
+        var best = -1
+        var bestDistance = range + 1
+        for player in 0..<world.entities.playerCount where world.entities.alive[player] != 0 {
+            let distance = world.distance(npc, player)
+            if distance < bestDistance {
+                bestDistance = distance
+                best = player
+            }
+        }
+        return best
+    }
+
+    /// The first move of a shortest path from `npc` to `target`'s tile inside the sight window.
+    static func firstStep(_ world: World, from npc: Int, to target: Int) -> Direction {
+        let entities = world.entities
+        let tiles = world.tiles
+        let radius = world.config.npcs.sightRange
+        let side = 2 * radius + 1
+        let originRow = Int(entities.row[npc]) - radius
+        let originCol = Int(entities.col[npc]) - radius
+        let goalRow = Int(entities.row[target]) - originRow
+        let goalCol = Int(entities.col[target]) - originCol
+        guard goalRow >= 0, goalRow < side, goalCol >= 0, goalCol < side else { return .stay }
+        let firstStep = world.scratch.searchFirstStep
+        let queue = world.scratch.searchQueue
+        firstStep.fill(-1)
+        let start = radius * side + radius
+        firstStep[start] = Int8(Direction.stay.rawValue)
+        queue[0] = Int32(start)
+        var head = 0, tail = 1
+        while head < tail {
+            let cell = Int(queue[head])
+            head += 1
+            let row = cell / side, col = cell % side
+            if row == goalRow && col == goalCol { return Direction(rawValue: UInt8(firstStep[cell]))! }
+            for move in 0..<4 {
+                let direction = Direction(rawValue: UInt8(move))!
+                let nextRow = row + direction.rowDelta, nextCol = col + direction.colDelta
+                guard nextRow >= 0, nextRow < side, nextCol >= 0, nextCol < side else { continue }
+                let next = nextRow * side + nextCol
+                guard firstStep[next] < 0, tiles.isPassable(row: originRow + nextRow, col: originCol + nextCol) else { continue }
+                firstStep[next] = cell == start ? Int8(move) : firstStep[cell]
+                queue[tail] = Int32(next)
+                tail += 1
+            }
+        }
+        return .stay
+    }
+}

@@ -1,0 +1,61 @@
+/// Read-only questions about a world that observations and action masks ask: they answer
+/// exactly as the systems will decide, so a legal-looking action is one the systems carry out.
+extension World {
+    /// Offense of `slot` attacking in `style` now (an NPC's is fixed; ammunition not included).
+    public func offense(_ slot: Int, _ style: CombatStyle) -> Int32 {
+        entities.isNPC(slot) ? entities.npcOffense[slot] : Combat.playerOffense(self, slot, style)
+    }
+
+    /// Defense of `slot` against `style` now.
+    public func defense(_ slot: Int, _ style: CombatStyle) -> Int32 {
+        entities.isNPC(slot) ? entities.npcDefense[slot] : Combat.playerDefense(self, slot, style)
+    }
+
+    /// Whether a player is still immune to attacks by players.
+    @inline(__always)
+    public func isSpawnImmune(_ slot: Int) -> Bool {
+        !entities.isNPC(slot) && tick - Int(entities.spawnTick[slot]) < config.combat.spawnImmunity
+    }
+
+    /// Whether Use on `player`'s inventory slot would do something now (equip, unequip or consume).
+    public func canUse(player: Int, slot: Int) -> Bool {
+        guard let row = ItemUse.actionableRow(self, player: player, slot: slot), let kind = inventory.item(at: row) else { return false }
+        return inventory.equipped[row] != 0 || ItemUse.meetsLevel(self, player: player, kind: kind, level: inventory.level[row])
+    }
+
+    /// Whether Destroy on the slot would remove an item now.
+    public func canDestroy(player: Int, slot: Int) -> Bool {
+        ItemUse.actionableRow(self, player: player, slot: slot) != nil
+    }
+
+    /// Whether Give (or Sell) of the slot's item is possible now: present, unlisted (for Give),
+    /// unequipped, out of combat.
+    public func canGive(player: Int, slot: Int) -> Bool {
+        guard let row = ItemUse.actionableRow(self, player: player, slot: slot) else { return false }
+        return inventory.equipped[row] == 0
+    }
+
+    /// Whether the slot's item may be listed now (re-listing a listed item changes its price).
+    public func canSell(player: Int, slot: Int) -> Bool {
+        guard config.exchange.enabled, slot >= 0, slot < inventory.slots, !inCombat(player) else { return false }
+        let row = inventory.row(player, slot)
+        return inventory.kind[row] != 0 && inventory.equipped[row] == 0
+    }
+
+    /// Whether `receiver` can be given items or gold by `giver` now.
+    public func canGiveTo(giver: Int, receiver: Int) -> Bool {
+        !inCombat(giver) && Giving.canReceive(self, from: giver, receiver: receiver)
+    }
+
+    /// Whether `buyer` could buy from market entry `entry` now: out of combat, and the cheapest
+    /// listing that is not its own is affordable.
+    public func canBuy(buyer: Int, entry: Int) -> Bool {
+        guard config.exchange.enabled, !inCombat(buyer), market.listingCount[entry] > 0 else { return false }
+        for listing in Int(market.entryStart[entry])..<Int(market.entryStart[entry + 1]) {
+            let row = Int(market.rows[listing])
+            if row / inventory.slots == buyer { continue }
+            return inventory.price[row] <= entities.gold[buyer]
+        }
+        return false
+    }
+}
