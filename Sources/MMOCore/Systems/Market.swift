@@ -7,8 +7,11 @@
 ///   listing of the chosen entry (kind and level) that is not their own, if they have the gold and
 ///   room; the whole stack moves, gold goes from buyer to seller (BUY_ITEM for the buyer with
 ///   gold = price and target = seller, EARN_GOLD for the seller). Blocked in combat status.
-/// - `expire`: listings past their last tick leave the market; then the board is rebuilt so the
-///   observations show the market the next tick's buyers face.
+/// - `expire`: listings past their last tick leave the market.
+///
+/// `World.step` rebuilds the board at the end of every tick, after deaths; nothing that runs before
+/// the next tick's purchases can change a listing (Use ignores listed items), so buyers and
+/// observations see the same board.
 enum Market {
     static func list(in world: World) {
         guard world.config.exchange.enabled else { return }
@@ -38,7 +41,6 @@ enum Market {
             buyers += 1
         }
         guard buyers > 0 else { return }
-        board.rebuild(from: inventory)
         world.marketRng.shuffle(UnsafeMutableBufferPointer(start: order.base, count: buyers))
         for position in 0..<buyers {
             let buyer = Int(order[position])
@@ -70,6 +72,5 @@ enum Market {
             inventory.price[row] = 0
             inventory.listedUntil[row] = 0
         }
-        world.market.rebuild(from: inventory)
     }
 }

@@ -17,6 +17,12 @@ extension World {
         !entities.isNPC(slot) && tick - Int(entities.spawnTick[slot]) < config.combat.spawnImmunity
     }
 
+    /// Whether `player`'s level allows equipping or using an item of `kind` at `level`.
+    @inline(__always)
+    public func meetsLevel(player: Int, kind: ItemKind, level: Int32) -> Bool {
+        ItemUse.meetsLevel(self, player: player, kind: kind, level: level)
+    }
+
     /// Whether Use on `player`'s inventory slot would do something now (equip, unequip or consume).
     public func canUse(player: Int, slot: Int) -> Bool {
         guard let row = ItemUse.actionableRow(self, player: player, slot: slot), let kind = inventory.item(at: row) else { return false }

@@ -32,35 +32,47 @@ extension ObservationWriter {
         }
         mask[heads.attackTarget + entityRows] = targets == 0 ? 1 : 0
 
-        // Items.
-        for inventorySlot in 0..<world.inventory.slots {
-            mask[heads.use + inventorySlot] = world.canUse(player: slot, slot: inventorySlot) ? 1 : 0
-            mask[heads.destroy + inventorySlot] = world.canDestroy(player: slot, slot: inventorySlot) ? 1 : 0
-            mask[heads.giveItem + inventorySlot] = world.canGive(player: slot, slot: inventorySlot) ? 1 : 0
-            mask[heads.sellItem + inventorySlot] = world.canSell(player: slot, slot: inventorySlot) ? 1 : 0
-        }
-
-        // Receivers of items and gold.
-        for row in 0..<found where world.canGiveTo(giver: slot, receiver: Int(shown[row])) {
-            mask[heads.giveTarget + row] = 1
-            mask[heads.giveGoldTarget + row] = 1
-        }
-
-        // Prices, market entries and gold amounts.
-        if world.config.exchange.enabled {
-            for price in 1..<heads.priceOptions { mask[heads.sellPrice + price] = 1 }
-            let gold = Int(world.entities.gold[slot])
-            if !world.inCombat(slot) {
-                for amount in 1..<min(gold + 1, heads.priceOptions) { mask[heads.giveGoldAmount + amount] = 1 }
-            }
-            for entry in 0..<MarketBoard.entryCount where world.market.listingCount[entry] > 0 {
-                mask[heads.buy + entry] = world.canBuy(buyer: slot, entry: entry) ? 1 : 0
-            }
+        // Combat status blocks every item, market and gold action: only "nothing" stays legal.
+        if !world.inCombat(slot) {
+            writeItemMasks(world, slot: slot, shown: shown, found: found, into: mask)
         }
 
         // Tokens.
         if world.config.comm.enabled {
-            for token in 1..<heads.commOptions { mask[heads.comm + token] = 1 }
+            (mask + heads.comm + 1).update(repeating: 1, count: heads.commOptions - 1)
+        }
+    }
+
+    /// Use, Destroy, Give, Sell, Buy and GiveGold for an agent out of combat; the same rules as
+    /// `World.canUse`, `canDestroy`, `canGive`, `canSell`, `canGiveTo` and `canBuy`, read column by
+    /// column here because this runs for every agent every tick.
+    private func writeItemMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
+        let inventory = world.inventory
+        let exchange = world.config.exchange.enabled
+        for inventorySlot in 0..<inventory.slots {
+            let row = inventory.row(slot, inventorySlot)
+            guard let kind = inventory.item(at: row) else { continue }
+            let listed = inventory.price[row] != 0
+            let equipped = inventory.equipped[row] != 0
+            if !listed {
+                let usable = equipped || world.meetsLevel(player: slot, kind: kind, level: inventory.level[row])
+                mask[heads.use + inventorySlot] = usable ? 1 : 0
+                mask[heads.destroy + inventorySlot] = 1
+                mask[heads.giveItem + inventorySlot] = equipped ? 0 : 1
+            }
+            mask[heads.sellItem + inventorySlot] = exchange && !equipped ? 1 : 0
+        }
+        for row in 0..<found where world.canGiveTo(giver: slot, receiver: Int(shown[row])) {
+            mask[heads.giveTarget + row] = 1
+            mask[heads.giveGoldTarget + row] = 1
+        }
+        guard exchange else { return }
+        (mask + heads.sellPrice + 1).update(repeating: 1, count: heads.priceOptions - 1)
+        let gold = Int(world.entities.gold[slot])
+        (mask + heads.giveGoldAmount + 1).update(repeating: 1, count: max(0, min(gold, heads.priceOptions - 1)))
+        for position in 0..<activeEntryCount {
+            let entry = Int(activeEntries[position])
+            mask[heads.buy + entry] = world.canBuy(buyer: slot, entry: entry) ? 1 : 0
         }
     }
 

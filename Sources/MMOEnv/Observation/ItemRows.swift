@@ -34,11 +34,17 @@ extension ObservationWriter {
         }
     }
 
-    /// Builds the market summary (best price and listing count per entry) once per write.
+    /// Builds the market summary (best price and listing count per entry) and the list of entries
+    /// with listings, once per write.
     func buildMarketSummary(_ world: World) {
+        activeEntryCount = 0
         for entry in 0..<MarketBoard.entryCount {
             marketSummary[entry * 2] = Int16(truncatingIfNeeded: world.market.bestPrice[entry])
             marketSummary[entry * 2 + 1] = Int16(truncatingIfNeeded: world.market.listingCount[entry])
+            if world.market.listingCount[entry] > 0 {
+                activeEntries[activeEntryCount] = Int32(entry)
+                activeEntryCount += 1
+            }
         }
     }
 

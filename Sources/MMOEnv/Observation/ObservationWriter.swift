@@ -20,6 +20,9 @@ final class ObservationWriter {
     let nearest: FixedArray<UInt32>
     /// The market segment, identical for every agent of the environment, built once per write.
     let marketSummary: FixedArray<Int16>
+    /// Market entries with at least one listing, and how many there are.
+    let activeEntries: FixedArray<Int32>
+    var activeEntryCount = 0
     /// Mask bytes per agent.
     var maskWidth: Int { actions.maskWidth }
 
@@ -33,11 +36,13 @@ final class ObservationWriter {
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
         marketSummary = FixedArray(repeating: 0, count: MarketBoard.entryCount * ObservationLayout.marketColumns.count)
+        activeEntries = FixedArray(repeating: 0, count: MarketBoard.entryCount)
     }
 
     deinit {
         nearest.deallocate()
         marketSummary.deallocate()
+        activeEntries.deallocate()
     }
 
     /// Writes records for all players of `world` starting at `observations` (one record of
