@@ -5,7 +5,9 @@ import Testing
 /// Recording episodes and reading them back: exact frames, seeking, size and atomic writing.
 struct ReplayTests {
     @Test func everyFrameEqualsTheRecordedWorld() throws {
-        let config = Config.small
+        var config = Config.small
+        // The test drives NPC slot 0 by hand, so the world spawns none of its own.
+        config.npcs.spawnAttemptsPerTick = 0
         let world = World(config: config, map: ReplayFixture.forageMap(config: config), seed: 11)
         let path = ReplayFixture.temporaryPath()
         defer { ReplayFixture.discard(path) }
@@ -26,10 +28,11 @@ struct ReplayTests {
                 world.entities.health[npc] = .max
                 world.entities.team[npc] = 3
             case 11:
-                world.entities.health[npc] = .min
+                world.entities.health[npc] = 1
                 world.entities.kind[npc] = .passiveNPC
             case 70:
                 world.entities.alive[npc] = 0
+                world.entities.health[npc] = .min
                 world.entities.team[npc] = -1
             default: break
             }

@@ -52,7 +52,7 @@ struct WorldRulesTests {
         #expect(Int(blocked.entities.row[0]) == row && Int(blocked.entities.col[0]) == col)
     }
 
-    @Test func occupancyListsTrackEveryLivingPlayer() {
+    @Test func occupancyListsTrackEveryLivingEntity() {
         let config = config(players: 64)
         let world = World(config: config, map: TerrainGenerator.generate(config: config, seed: 3), seed: 3)
         var rng = Rng(seed: 99)
@@ -70,7 +70,8 @@ struct WorldRulesTests {
                     slot = world.entities.nextOnTile[Int(slot)]
                 }
             }
-            #expect(counted == world.livingPlayers)
+            let living = (0..<world.entities.capacity).filter { world.entities.alive[$0] != 0 }.count
+            #expect(counted == living)
         }
     }
 
@@ -118,6 +119,7 @@ struct WorldRulesTests {
 
     @Test func deathFogDamagesOutsideTheSafeSquareOnly() {
         var config = config(players: 2)
+        config.npcs.count = 0
         config.deathFog.enabled = true
         config.deathFog.onset = 1
         config.deathFog.speed = 1

@@ -10,6 +10,14 @@ struct ObservationTests {
         return config
     }
 
+    /// Every head of every agent set to its "nothing" option.
+    private func setNothing(_ storage: StepBufferStorage, _ env: VecEnv) {
+        let heads = env.actionLayout.heads
+        for agent in 0..<env.totalAgents {
+            for (index, head) in heads.enumerated() { storage.actions[agent * heads.count + index] = head.nothing }
+        }
+    }
+
     private func read<T>(_ storage: StepBufferStorage, agent: Int, segment: ObservationSegment, as type: T.Type) -> [T] {
         let start = storage.buffers.observations + agent * storage.bytesPerAgent + segment.offset
         return Array(UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self), count: segment.elementCount))
@@ -17,7 +25,7 @@ struct ObservationTests {
 
     @Test func layoutSegmentsAreAlignedAndDisjoint() {
         let layout = ObservationLayout(config: .default)
-        #expect(layout.segments.map(\.name) == ["tick", "self", "tiles", "entities"])
+        #expect(layout.segments.map(\.name) == ["tick", "self", "skills", "tiles", "entities", "inventory", "equipment", "market"])
         var end = 0
         for segment in layout.segments {
             #expect(segment.offset % 8 == 0)
@@ -27,6 +35,11 @@ struct ObservationTests {
         #expect(layout.bytesPerAgent % 8 == 0 && layout.bytesPerAgent >= end)
         #expect(layout.segment(named: "tiles")!.shape == [15, 15])
         #expect(layout.segment(named: "entities")!.shape == [16, ObservationLayout.entityColumns.count])
+        #expect(layout.segment(named: "market")!.shape == [160, 2])
+        var teams = Config.default
+        teams.players.teams = 16
+        #expect(ObservationLayout(config: teams).segment(named: "comm")!.shape == [7, 4])
+        #expect(ObservationLayout(config: .competition2023).segment(named: "comm") == nil)
     }
 
     @Test func tileWindowMatchesTheMapAroundTheAgent() {
@@ -58,35 +71,27 @@ struct ObservationTests {
         let storage = StepBufferStorage(for: env)
         env.observe(into: storage.buffers)
         let world = env.world(0)
+        let entities = world.entities
         let segment = env.observationLayout.segment(named: "entities")!
         let width = ObservationLayout.entityColumns.count
+        var sawNPC = false
         for agent in 0..<64 {
             let rows = read(storage, agent: agent, segment: segment, as: Int16.self)
-            let row = Int(world.entities.row[agent]), col = Int(world.entities.col[agent])
-            // Everyone else within the window, by brute force.
-            let visible = (0..<64).filter { other in
-                other != agent && abs(Int(world.entities.row[other]) - row) <= 7 && abs(Int(world.entities.col[other]) - col) <= 7
-            }
+            let row = Int(entities.row[agent]), col = Int(entities.col[agent])
+            func distance(_ other: Int) -> Int { max(abs(Int(entities.row[other]) - row), abs(Int(entities.col[other]) - col)) }
+            // Every other living entity (players and NPCs) within the window, by brute force.
+            let visible = (0..<entities.capacity).filter { $0 != agent && entities.alive[$0] != 0 && distance($0) <= 7 }
+            let expected = visible.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(16)
             let listed = (0..<16).map { Int(rows[$0 * width]) }.filter { $0 != 0 }
-            func distance(_ other: Int) -> Int { max(abs(Int(world.entities.row[other]) - row), abs(Int(world.entities.col[other]) - col)) }
-            let expected = visible.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(16).map { $0 + 1 }
-            #expect(listed == Array(expected))
-            var previous = -1
-            for (index, id) in listed.enumerated() {
-                let other = id - 1
-                #expect(visible.contains(other))
-                let distance = max(abs(Int(world.entities.row[other]) - row), abs(Int(world.entities.col[other]) - col))
-                #expect(distance >= previous)
-                previous = distance
-                #expect(Int(rows[index * width + 4]) == Int(world.entities.row[other]) - row)
-                #expect(Int(rows[index * width + 6]) == Int(world.entities.health[other]))
-            }
-            if visible.count > 16 {
-                let farthestListed = previous
-                let unlisted = visible.filter { !listed.contains($0 + 1) }
-                #expect(unlisted.allSatisfy { max(abs(Int(world.entities.row[$0]) - row), abs(Int(world.entities.col[$0]) - col)) >= farthestListed })
+            #expect(listed == expected.map { Int(entities.id(ofSlot: $0)) })
+            for (index, other) in expected.enumerated() {
+                #expect(Int(rows[index * width + 4]) == Int(entities.row[other]) - row)
+                #expect(Int(rows[index * width + 6]) == Int(entities.health[other]))
+                #expect(Int(rows[index * width + 1]) == Int(entities.kind[other].rawValue))
+                if entities.isNPC(other) { sawNPC = true }
             }
         }
+        #expect(sawNPC, "some agent should see an NPC")
     }
 
     @Test func moveMaskFollowsPassabilityAndIllegalMovesAreIgnoredAndCounted() {
@@ -114,6 +119,7 @@ struct ObservationTests {
         #expect(inward.allSatisfy { mask[Int($0.rawValue)] == 0 })
         #expect(mask[Int(Direction.stay.rawValue)] == 1)
 
+        setNothing(storage, env)
         storage.actions[0] = Int32(inward[0].rawValue)
         env.step(actions: storage.actions, into: storage.buffers)
         #expect(Int(world.entities.row[0]) == row && Int(world.entities.col[0]) == col)
@@ -129,7 +135,7 @@ struct ObservationTests {
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 1, threads: 1)
         let storage = StepBufferStorage(for: env)
         env.observe(into: storage.buffers)
-        for agent in 0..<4 { storage.actions[agent] = Int32(Direction.stay.rawValue) }
+        setNothing(storage, env)
         var terminationTicks: [Int] = []
         for tick in 1...25 {
             env.step(actions: storage.actions, into: storage.buffers)
@@ -150,6 +156,7 @@ struct ObservationTests {
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 1, threads: 1)
         let storage = StepBufferStorage(for: env)
         env.observe(into: storage.buffers)
+        setNothing(storage, env)
         for _ in 1...9 {
             env.step(actions: storage.actions, into: storage.buffers)
             #expect((0..<6).allSatisfy { storage.buffers.truncations[$0] == 0 })

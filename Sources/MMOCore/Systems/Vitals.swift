@@ -25,7 +25,7 @@ enum Vitals {
         }
         let npcRegen = Int32(world.config.npcs.regen)
         let npcHealth = Int32(world.config.npcs.maxHealth)
-        for slot in entities.playerCount..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] > 0 {
+        for slot in entities.playerCount..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] > 0 && entities.health[slot] < npcHealth {
             entities.health[slot] = min(entities.health[slot] + npcRegen, npcHealth)
         }
     }

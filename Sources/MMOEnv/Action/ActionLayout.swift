@@ -9,6 +9,13 @@ public struct ActionHead: Sendable, Equatable {
     public let maskOffset: Int
     /// What each option means, in order.
     public let options: [String]
+
+    /// The option that does nothing: "stay", "none" or "silence" (the first style for
+    /// `attack_style`, which acts only together with a target).
+    public var nothing: Int32 {
+        if let index = options.firstIndex(where: { $0 == "stay" || $0 == "none" || $0 == "silence" }) { return Int32(index) }
+        return 0
+    }
 }
 
 /// The action interface, described as data: heads in a fixed order. An agent's action is one
