@@ -66,7 +66,11 @@ struct Simulate: ParsableCommand {
         } else {
             print("episodes finished  0")
         }
-        print("events             " + [EventKind.eatFood, .drinkWater, .goFarthest, .death].map { "\($0.name) \(tally.total($0))" }.joined(separator: ", "))
+        let happened = EventKind.allCases.filter { tally.total($0) > 0 }
+        for line in stride(from: 0, to: happened.count, by: 5) {
+            let names = happened[line..<min(line + 5, happened.count)].map { "\($0.name) \(tally.total($0))" }.joined(separator: ", ")
+            print((line == 0 ? "events             " : "                   ") + names)
+        }
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
         if let recorder {
