@@ -20,7 +20,8 @@ enum Deaths {
             tiles.removeOccupant(slot, at: tiles.index(row: Int(entities.row[slot]), col: Int(entities.col[slot])), links: entities.nextOnTile)
             entities.alive[slot] = 0
             entities.deathTick[slot] = Int32(world.tick)
-            world.record(.death, slot: slot, type: cause, target: Int32(attacker))
+            // The attacker is the killer only when combat did the fatal damage (not a stale hit).
+            world.record(.death, slot: slot, type: cause, target: cause == DeathCause.combat.rawValue ? Int32(attacker) : -1)
             if killer >= 0 {
                 world.record(.playerKill, slot: killer, type: Int16(entities.kind[slot].rawValue), level: Int16(entities.combatLevel(slot)), target: Int32(slot))
             }

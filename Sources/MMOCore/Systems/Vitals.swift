@@ -2,6 +2,7 @@
 /// threshold, take starvation and dehydration damage while either is empty (scaled down for
 /// resilient players), then lose food and water to decay. Damage is checked before decay, which is
 /// why an idle default player dies at exactly tick 25 (food runs out at tick 20, then 20 HP a tick).
+/// A player already at 0 health (hit earlier in the tick) does not regenerate: it dies this tick.
 /// NPCs (which do not eat) regenerate `npcs.regen` health per tick, unless already at 0.
 enum Vitals {
     static func run(in world: World) {
@@ -11,7 +12,8 @@ enum Vitals {
             let food = entities.food[slot]
             let water = entities.water[slot]
             var health = entities.health[slot]
-            if food > rules.regenThreshold && water > rules.regenThreshold {
+            // A player brought to 0 earlier in the tick (combat) is dying: no regeneration.
+            if health > 0 && food > rules.regenThreshold && water > rules.regenThreshold {
                 health = min(health + Int32(rules.regen), Int32(rules.maxHealth))
             }
             var damage: Int32 = 0

@@ -95,9 +95,10 @@ final class ObservationWriter {
         out[12] = world.isSpawnImmune(slot) ? 1 : 0
         out[13] = Int16(truncatingIfNeeded: entities.highestLevel(slot))
         out[14] = Int16(truncatingIfNeeded: entities.damageTaken[slot])
-        for style in CombatStyle.allCases {
-            out[15 + style.rawValue] = Int16(truncatingIfNeeded: world.offense(slot, style))
-            out[18 + style.rawValue] = Int16(truncatingIfNeeded: world.defense(slot, style))
+        let profile = world.combatProfile(slot)
+        for style in 0..<CombatStyle.count {
+            out[15 + style] = Int16(truncatingIfNeeded: profile.offense[style])
+            out[18 + style] = Int16(truncatingIfNeeded: profile.defense[style])
         }
     }
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Splits the instructions of VecEnv.step into world systems, observations, masks and action
+decoding, from a callgrind profile. Usage:
+    scripts/cost-split.py [policy] [ticks]
+Runs `gridmmo bench` (8 default environments, 1 thread, shipped training maps) under callgrind
+with collection limited to VecEnv.step, then reads inclusive costs per function."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+policy = sys.argv[1] if len(sys.argv) > 1 else "random"
+ticks = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+step_symbol = "$s6MMOEnv6VecEnvC4step7actions4intoySPys5Int32VG_AA11StepBuffersVtF"
+
+subprocess.run(["swift", "build", "-c", "release", "--product", "gridmmo"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+with tempfile.TemporaryDirectory() as scratch:
+    profile = os.path.join(scratch, "callgrind.out")
+    subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", f"--toggle-collect={step_symbol}",
+         os.path.join(root, ".build/release/gridmmo"), "bench", "--maps", os.path.join(root, "maps/train"),
+         "--envs", "8", "--threads", "1", "--ticks", str(ticks), "--repetitions", "1", "--policy", policy],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    listing = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", profile],
+                             check=True, capture_output=True, text=True).stdout
+
+inclusive = {}
+for line in listing.splitlines():
+    match = re.match(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?\S*?:(\$s\S+)", line)
+    if match:
+        cost = int(match.group(1).replace(",", ""))
+        symbol = match.group(2)
+        inclusive[symbol] = max(inclusive.get(symbol, 0), cost)
+
+def cost(pattern):
+    return max((value for symbol, value in inclusive.items() if re.search(pattern, symbol)), default=0)
+
+total = cost(r"^\$s6MMOEnv6VecEnvC4step7actions4into")
+agent_steps = ticks * 8 * 128
+rows = [
+    ("world tick (all systems)", cost(r"^\$s7MMOCore5WorldC4stepyyF$")),
+]
+systems = ["NPCBehaviour", "ItemUse", "Market", "Giving", "Combat", "Movement", "Comm", "ResourceRespawn",
+           "Vitals", "Foraging", "Harvesting", "DeathFog", "Deaths", "NPCSpawning"]
+for system in systems:
+    pattern = r"^\$s7MMOCore%d%sO(3run|3use|7destroy|4list|3buy|6expire)2in" % (len(system), system)
+    value = sum(v for s, v in inclusive.items() if re.search(pattern, s))
+    rows.append(("  " + system, value))
+rows.append(("  market board rebuild", cost(r"MarketBoardC7rebuild")))
+observations = cost(r"ObservationWriterC5write_12observations5masks8rowSlots")
+masks = cost(r"ObservationWriterC10writeMasks_") + cost(r"ObservationWriterC14writeDeadMasks")
+rows.append(("observations (without masks)", observations - masks))
+rows.append(("action masks", masks))
+rows.append(("action decoding", cost(r"ActionDecoderV6decode")))
+print(f"policy {policy}, {ticks} ticks x 8 envs x 128 agents: {total / agent_steps:.0f} instructions per agent-step")
+print(f"{'part':32} {'per agent-step':>14} {'share':>7}")
+for name, value in rows:
+    print(f"{name:32} {value / agent_steps:14.0f} {100 * value / max(total, 1):6.1f}%")
