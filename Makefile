@@ -31,6 +31,8 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product gridmmo
+	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -78,6 +78,9 @@ struct ReplayTests {
         var config = Config.default
         config.vitals.maxFood = 10_000
         config.vitals.maxWater = 10_000
+        // NPCs roam (and are recorded) but deal no damage, so every player lives the whole episode.
+        config.npcs.offensePerLevel = 0
+        config.npcs.offenseBase = 0
         config.episode.horizon = 1024
         let world = World(config: config, map: ReplayFixture.forageMap(config: config), seed: 21)
         let path = ReplayFixture.temporaryPath()

@@ -41,8 +41,9 @@ struct DeterminismTests {
         #expect(singles == reference)
     }
 
-    @Test func defaultConfigDigestsMatchAcrossThreadCounts() {
-        let config = Config.default
+    @Test(arguments: ["default", "competition2023"])
+    func fullGameDigestsMatchAcrossThreadCounts(preset: String) {
+        let config = Config.preset(named: preset)!
         let maps = [TerrainGenerator.generate(config: config, seed: 9)]
         let one = digests(config: config, maps: maps, envs: 4, seed: 5, threads: 1, ticks: 40, expectReset: false)
         #expect(Set(one).count == 4)

@@ -152,10 +152,12 @@ public final class World {
         max(abs(Int(entities.row[first]) - Int(entities.row[second])), abs(Int(entities.col[first]) - Int(entities.col[second])))
     }
 
-    /// Whether `attacker` may attack `target` now: both alive, distinct, within reach, and not a
+    /// Whether `attacker` may attack `target` now: both alive with health left, distinct, within reach, and not a
     /// player attacking a player still under spawn immunity; NPCs attack only players.
     public func canAttack(_ attacker: Int, _ target: Int) -> Bool {
         guard attacker != target, entities.alive[attacker] != 0, entities.alive[target] != 0 else { return false }
+        // Brought to 0 health earlier in this tick: dying, it neither strikes nor can be struck (as in the reference).
+        guard entities.health[attacker] > 0, entities.health[target] > 0 else { return false }
         guard distance(attacker, target) <= config.combat.reach else { return false }
         if entities.isNPC(attacker) { return !entities.isNPC(target) }
         if !entities.isNPC(target) && tick - Int(entities.spawnTick[target]) < config.combat.spawnImmunity { return false }

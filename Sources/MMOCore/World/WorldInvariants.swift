@@ -17,31 +17,36 @@ public enum WorldInvariants {
         world.entities.isNPC(slot) ? "NPC slot \(slot)" : "player \(slot + 1)"
     }
 
-    /// Health, food, water and gold within 0...max; dead players hold nothing.
+    /// Health, food, water and gold within 0...max; living entities have the right kind; dead
+    /// players hold nothing and dead NPC slots are empty.
     private static func checkVitals(_ world: World, _ problems: inout [String]) {
         let entities = world.entities
         let vitals = world.config.vitals
         for slot in 0..<entities.capacity {
             let npc = entities.isNPC(slot)
             let maxHealth = npc ? world.config.npcs.maxHealth : vitals.maxHealth
-            let checks: [(String, Int32, Int)] = [
-                ("health", entities.health[slot], maxHealth),
-                ("food", entities.food[slot], npc ? 0 : vitals.maxFood),
-                ("water", entities.water[slot], npc ? 0 : vitals.maxWater),
-            ]
-            for (label, value, maximum) in checks where value < 0 || value > Int32(maximum) {
-                problems.append("\(name(world, slot)) has \(label) \(value) outside 0...\(maximum)")
+            func check(_ label: String, _ value: Int32, _ maximum: Int) {
+                if value < 0 || value > Int32(maximum) { problems.append("\(name(world, slot)) has \(label) \(value) outside 0...\(maximum)") }
             }
+            check("health", entities.health[slot], maxHealth)
+            check("food", entities.food[slot], npc ? 0 : vitals.maxFood)
+            check("water", entities.water[slot], npc ? 0 : vitals.maxWater)
             if entities.gold[slot] < 0 { problems.append("\(name(world, slot)) has negative gold \(entities.gold[slot])") }
             if entities.alive[slot] != 0 {
                 if entities.health[slot] <= 0 { problems.append("\(name(world, slot)) is alive with health \(entities.health[slot]) after the tick") }
-                let expected: Set<EntityKind> = npc ? [.passiveNPC, .neutralNPC, .hostileNPC] : [.player]
-                if !expected.contains(entities.kind[slot]) { problems.append("\(name(world, slot)) is alive with kind \(entities.kind[slot])") }
+                let kind = entities.kind[slot]
+                if npc ? (kind == .player || kind == .empty) : kind != .player {
+                    problems.append("\(name(world, slot)) is alive with kind \(kind)")
+                }
                 if npc && !(1...Int32(world.config.progression.maxLevel)).contains(entities.level[slot]) {
                     problems.append("\(name(world, slot)) has level \(entities.level[slot])")
                 }
                 if entities.deathTick[slot] != -1 { problems.append("\(name(world, slot)) is alive with death tick \(entities.deathTick[slot])") }
-            } else if !npc && entities.kind[slot] == .player {
+            } else if npc {
+                if entities.kind[slot] != .empty { problems.append("dead \(name(world, slot)) still has kind \(entities.kind[slot])") }
+            } else if entities.kind[slot] != .player {
+                problems.append("\(name(world, slot)) has kind \(entities.kind[slot])")
+            } else {
                 if entities.gold[slot] != 0 { problems.append("dead \(name(world, slot)) still holds \(entities.gold[slot]) gold") }
                 if world.inventory.freeSlots(of: slot) != world.inventory.slots { problems.append("dead \(name(world, slot)) still holds items") }
                 if entities.deathTick[slot] < 0 { problems.append("dead \(name(world, slot)) has no death tick") }
