@@ -26,6 +26,9 @@ public final class Inventory {
     public let equipment: FixedArray<Int32>
     /// The id the next new item gets.
     public private(set) var nextItemID: Int32 = 1
+    /// Set whenever a listing appears, changes or disappears; `World.step` rebuilds the market
+    /// board only then, and clears it.
+    public var listingsChanged = true
 
     public init(players: Int, slots: Int) {
         self.players = players
@@ -63,6 +66,7 @@ public final class Inventory {
         itemID.fill(0)
         equipment.fill(-1)
         nextItemID = 1
+        listingsChanged = true
     }
 
     /// Row of `player`'s slot `slot`.
@@ -126,6 +130,7 @@ public final class Inventory {
     /// Empties a slot (unequipping it first).
     public func remove(at index: Int) {
         if equipped[index] != 0 { unequip(at: index) }
+        if price[index] != 0 { listingsChanged = true }
         kind[index] = 0
         level[index] = 0
         quantity[index] = 0

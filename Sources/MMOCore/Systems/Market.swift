@@ -24,6 +24,7 @@ enum Market {
             let row = inventory.row(player, slot)
             guard let kind = inventory.item(at: row), inventory.equipped[row] == 0 else { continue }
             inventory.price[row] = price
+            inventory.listingsChanged = true
             inventory.listedUntil[row] = Int32(world.tick + world.config.exchange.listingTicks)
             world.record(.listItem, slot: player, type: Int16(kind.rawValue), level: Int16(inventory.level[row]), number: inventory.quantity[row], gold: price)
         }
@@ -71,6 +72,7 @@ enum Market {
         for row in 0..<(inventory.players * inventory.slots) where inventory.price[row] > 0 && inventory.listedUntil[row] <= tick {
             inventory.price[row] = 0
             inventory.listedUntil[row] = 0
+            inventory.listingsChanged = true
         }
     }
 }

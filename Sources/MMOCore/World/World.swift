@@ -23,7 +23,7 @@
 /// 14. `DeathFog`: fog damage, when enabled.
 /// 15. `Deaths`: entities at 0 health die (DEATH, PLAYER_KILL, LOOT_ITEM, LOOT_GOLD).
 /// 16. `NPCSpawning`: empty NPC slots are refilled, a limited number of attempts per tick.
-/// 17. The market board is rebuilt for observers and the next tick's buyers.
+/// 17. The market board is rebuilt for observers and the next tick's buyers, if any listing changed.
 ///
 /// The tick counter starts at 0 after `reset` and is incremented at the start of `step()`, so
 /// events and deaths carry the number of the tick that produced them.
@@ -135,7 +135,10 @@ public final class World {
         DeathFog.run(in: self)
         Deaths.run(in: self)
         NPCSpawning.run(in: self)
-        market.rebuild(from: inventory)
+        if inventory.listingsChanged {
+            market.rebuild(from: inventory)
+            inventory.listingsChanged = false
+        }
         intents.clear()
     }
 
