@@ -39,11 +39,14 @@ enum ReplayFixture {
 
     /// What a replay should show for the world's current tick.
     static func truth(of world: World) -> ReplayFrame {
-        ReplayFrame(
+        var details = [Int32](repeating: 0, count: world.entities.capacity * ReplayDetails.columnCount(inventorySlots: world.inventory.slots))
+        ReplayDetails.capture(world, into: &details)
+        return ReplayFrame(
             tick: world.tick,
             entities: (0..<world.entities.capacity).map { ReplayEntity(slot: $0, of: world.entities) },
             materials: world.tiles.materials.array,
-            events: world.events.events
+            events: world.events.events,
+            details: ReplayDetails(inventorySlots: world.inventory.slots, values: details)
         )
     }
 

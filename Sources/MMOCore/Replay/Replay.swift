@@ -40,7 +40,7 @@ public struct Replay: Sendable {
         let map = try embeddedMap(header, config: config, file: file)
         try checkSlotCounts(header, config: config, file: file)
         let slotCount = header.playerCount + header.npcCount
-        var playback = ReplayPlayback(bytes: bytes, file: file, map: map, slotCount: slotCount)
+        var playback = ReplayPlayback(bytes: bytes, file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize)
         for tick in 0..<(recordBounds.count - 1) {
             try playback.apply(tick: tick, range: recordBounds[tick]..<recordBounds[tick + 1])
         }
@@ -53,7 +53,7 @@ public struct Replay: Sendable {
     /// The state and events of `tick`, which must be in `0..<tickCount`.
     public func frame(at tick: Int) -> ReplayFrame {
         precondition(tick >= 0 && tick < tickCount, "tick \(tick) is outside the replay's 0..<\(tickCount)")
-        var playback = ReplayPlayback(bytes: bytes, file: file, map: map, slotCount: slotCount)
+        var playback = ReplayPlayback(bytes: bytes, file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize)
         let keyframe = tick - tick % ReplayFormat.keyframeInterval
         for recorded in keyframe...tick {
             do {
@@ -62,7 +62,8 @@ public struct Replay: Sendable {
                 preconditionFailure("tick record \(recorded) decoded when the replay was loaded but not now: \(error)")
             }
         }
-        return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events)
+        let details = ReplayDetails(inventorySlots: config.items.inventorySize, values: playback.details)
+        return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events, details: details)
     }
 
     /// The whole content of the file at `path`; errors carry the system's reason.

@@ -15,12 +15,19 @@ struct ReplayEncoder {
     private var changedEntities = ByteWriter()
     /// Indices of the tiles listed in the record being encoded.
     private var changedTiles: [Int] = []
+    /// Every slot's details as of the last encoded tick, and as of this tick (see `ReplayDetails`).
+    private var details: [Int32]
+    private var currentDetails: [Int32]
+    private let detailColumns: Int
 
     /// An encoder for recordings of `world`'s current episode.
     init(world: World) {
         mapMaterials = world.map.materials
         materials = mapMaterials
         entities = [ReplayEntity](repeating: .empty, count: world.entities.capacity)
+        detailColumns = ReplayDetails.columnCount(inventorySlots: world.inventory.slots)
+        details = [Int32](repeating: 0, count: world.entities.capacity * detailColumns)
+        currentDetails = details
     }
 
     /// Appends the record of the world's current tick.
@@ -33,8 +40,40 @@ struct ReplayEncoder {
         } else {
             encodeChangedEntities(of: world.entities, into: &writer)
         }
+        encodeDetails(world, keyframe: keyframe, into: &writer)
         encodeTiles(world.tiles, keyframe: keyframe, into: &writer)
         encodeEvents(world.events.events, into: &writer)
+    }
+
+    /// Keyframe: every slot's details. Delta: per changed slot, the changed columns as deltas.
+    private mutating func encodeDetails(_ world: World, keyframe: Bool, into writer: inout ByteWriter) {
+        ReplayDetails.capture(world, into: &currentDetails)
+        defer { swap(&details, &currentDetails) }
+        if keyframe {
+            for value in currentDetails { writer.svarint(Int64(value)) }
+            return
+        }
+        changedEntities.removeAll()
+        var changedSlots = 0
+        var previousSlot = -1
+        for slot in 0..<entities.count {
+            let base = slot * detailColumns
+            var changedColumns = 0
+            for column in 0..<detailColumns where currentDetails[base + column] != details[base + column] { changedColumns += 1 }
+            guard changedColumns > 0 else { continue }
+            changedEntities.varint(UInt64(slot - previousSlot - 1))
+            changedEntities.varint(UInt64(changedColumns))
+            var previousColumn = -1
+            for column in 0..<detailColumns where currentDetails[base + column] != details[base + column] {
+                changedEntities.varint(UInt64(column - previousColumn - 1))
+                changedEntities.svarint(Int64(currentDetails[base + column]) - Int64(details[base + column]))
+                previousColumn = column
+            }
+            previousSlot = slot
+            changedSlots += 1
+        }
+        writer.varint(UInt64(changedSlots))
+        writer.append(changedEntities.bytes)
     }
 
     private mutating func encodeAllEntities(of table: EntityTable, into writer: inout ByteWriter) {

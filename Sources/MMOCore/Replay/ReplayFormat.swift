@@ -1,4 +1,6 @@
-/// The GridMMO replay format, version 1: the constants, and the zigzag mapping its signed numbers use.
+/// The GridMMO replay format, version 2: the constants, and the zigzag mapping its signed numbers use.
+/// Version 2 added the *details* block of each tick record; readers still accept version 1 files,
+/// which lack it.
 ///
 /// A replay file records one episode so that any tick can be shown again without re-running the
 /// simulation: the config, map and seed the episode ran with, then one record per tick with the
@@ -21,7 +23,7 @@
 /// | size      | field                                                                        |
 /// |-----------|------------------------------------------------------------------------------|
 /// | 8         | magic, the ASCII bytes `GMMOREPL`                                            |
-/// | u16       | format version, 1                                                            |
+/// | u16       | format version, 2 (1: no details block)                                      |
 /// | u16       | flags, 0 (a reader rejects flags it does not know)                           |
 /// | u64       | seed of the episode                                                          |
 /// | u32 + n   | config: its length n, then n bytes of UTF-8 JSON as written by `ConfigFile.json` |
@@ -42,6 +44,7 @@
 /// | u8      | record type: 0 delta, 1 keyframe                             |
 /// | varint  | tick                                                         |
 /// | ...     | entities, as below                                           |
+/// | ...     | details, as below (version 2 and later)                      |
 /// | ...     | tiles, as below                                              |
 /// | ...     | events, as below                                             |
 ///
@@ -62,6 +65,13 @@
 /// | 5   | alive  | none: the alive flag flips                |
 /// | 6   | kind   | `u8` new `EntityKind` raw value           |
 /// | 7   | team   | `svarint` new value                       |
+///
+/// **Details** (version 2): D = `ReplayDetails.columnCount` values per slot (gold, level, 8 skill
+/// levels, 8 skill experiences, 5 equipped inventory slots, then kind, level, quantity and price of
+/// each inventory slot). Keyframe: every slot's D values as `svarint`s. Delta: `varint` C, the
+/// number of slots whose details changed, then C entries as a gap list by slot: `varint` slot gap,
+/// `varint` K (1...D), then K changed columns as a gap list by column: `varint` column gap,
+/// `svarint` new value minus previous value.
 ///
 /// **Tiles**: `varint` C, then C entries as a gap list by tile index (`row * s + col`): `varint`
 /// tile gap, `u8` new material. A keyframe lists every tile whose material differs from the header's
@@ -86,8 +96,8 @@
 public enum ReplayFormat {
     /// The first eight bytes of every replay file.
     public static let magic: [UInt8] = Array("GMMOREPL".utf8)
-    /// The format version this build writes and the newest it reads.
-    public static let version: UInt16 = 1
+    /// The format version this build writes and the newest it reads (it reads 1 too).
+    public static let version: UInt16 = 2
     /// Ticks from one keyframe record to the next.
     public static let keyframeInterval = 64
     /// The four bytes that close the offset table, just before the checksum.

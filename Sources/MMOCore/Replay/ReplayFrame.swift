@@ -8,11 +8,14 @@ public struct ReplayFrame: Sendable, Equatable {
     public var materials: [UInt8]
     /// The events of this tick, in the order they happened.
     public var events: [Event]
+    /// Gold, levels, skills, equipment and inventory of every slot (format 2 and later).
+    public var details: ReplayDetails
 
-    public init(tick: Int, entities: [ReplayEntity], materials: [UInt8], events: [Event]) {
+    public init(tick: Int, entities: [ReplayEntity], materials: [UInt8], events: [Event], details: ReplayDetails) {
         self.tick = tick
         self.entities = entities
         self.materials = materials
         self.events = events
+        self.details = details
     }
 }

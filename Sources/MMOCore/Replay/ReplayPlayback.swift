@@ -13,14 +13,20 @@ struct ReplayPlayback {
     private(set) var materials: [UInt8]
     /// The events of the last applied tick.
     private(set) var events: [Event] = []
+    /// Every slot's `ReplayDetails` values at the last applied tick; empty for format 1.
+    private(set) var details: [Int32]
+    private let detailColumns: Int
 
-    /// A playback of the records in `bytes` for an episode on `map` with `slotCount` entity slots.
-    init(bytes: [UInt8], file: String, map: GameMap, slotCount: Int) {
+    /// A playback of the records in `bytes` (format `version`) for an episode on `map` with
+    /// `slotCount` entity slots and `inventorySlots` inventory slots per player.
+    init(bytes: [UInt8], file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int) {
         self.bytes = bytes
         self.file = file
         mapMaterials = map.materials
         materials = map.materials
         entities = [ReplayEntity](repeating: .empty, count: slotCount)
+        detailColumns = ReplayDetails.columnCount(inventorySlots: inventorySlots)
+        details = version >= 2 ? [Int32](repeating: 0, count: slotCount * detailColumns) : []
     }
 
     /// Applies the record of `tick`, which must fill exactly `range` of the file. A delta record
@@ -46,6 +52,7 @@ struct ReplayPlayback {
         } else {
             try readChangedEntities(&reader, tick: tick)
         }
+        if !details.isEmpty { try readDetails(&reader, tick: tick, keyframe: keyframe) }
         try readTiles(&reader, tick: tick)
         try readEvents(&reader, tick: tick)
         guard reader.remaining == 0 else {
@@ -104,6 +111,39 @@ struct ReplayPlayback {
             }
             if change.contains(.team) { entity.team = try int32(&reader, tick, "team of slot \(slot)") }
             entities[slot] = entity
+        }
+    }
+
+    private mutating func readDetails(_ reader: inout ByteReader, tick: Int, keyframe: Bool) throws(ReplayError) {
+        if keyframe {
+            for index in 0..<details.count { details[index] = try int32(&reader, tick, "detail \(index % detailColumns) of slot \(index / detailColumns)") }
+            return
+        }
+        let count = try reader.varint()
+        guard count <= UInt64(entities.count) else {
+            throw corrupt(tick, "\(count) slots with changed details listed, but there are only \(entities.count)")
+        }
+        var slot = -1
+        for _ in 0..<Int(count) {
+            let gap = try reader.varint()
+            guard gap < UInt64(entities.count - slot - 1) else {
+                throw corrupt(tick, "a slot with changed details lies beyond the last slot \(entities.count - 1)")
+            }
+            slot += Int(gap) + 1
+            let columns = try reader.varint()
+            guard columns >= 1, columns <= UInt64(detailColumns) else {
+                throw corrupt(tick, "slot \(slot) lists \(columns) changed details, expected 1...\(detailColumns)")
+            }
+            var column = -1
+            for _ in 0..<Int(columns) {
+                let columnGap = try reader.varint()
+                guard columnGap < UInt64(detailColumns - column - 1) else {
+                    throw corrupt(tick, "slot \(slot) changes a detail beyond the last column \(detailColumns - 1)")
+                }
+                column += Int(columnGap) + 1
+                let index = slot * detailColumns + column
+                details[index] = try shifted(details[index], &reader, tick, "detail \(column) of slot \(slot)")
+            }
         }
     }
 
