@@ -42,18 +42,38 @@ enum NPCBehaviour {
         world.npcRng = rng
     }
 
-    /// The nearest living player within `range` of `npc`, or -1.
+    /// The nearest living player within `range` (L-inf) of `npc`, or -1: the tile occupancy lists
+    /// are read ring by ring outwards, so the search stops at the first ring holding a player and
+    /// never looks at entities elsewhere on the map. Ties on a ring go to the lowest slot.
     private static func nearestPlayer(_ world: World, to npc: Int, within range: Int) -> Int {
-        var best = -1
-        var bestDistance = range + 1
-        for player in 0..<world.entities.playerCount where world.entities.alive[player] != 0 {
-            let distance = world.distance(npc, player)
-            if distance < bestDistance {
-                bestDistance = distance
-                best = player
+        let entities = world.entities
+        let tiles = world.tiles
+        let row = Int(entities.row[npc]), col = Int(entities.col[npc])
+        for distance in 0...range {
+            var best = Int.max
+            func visit(_ r: Int, _ c: Int) {
+                guard r >= 0, c >= 0, r < tiles.size, c < tiles.size else { return }
+                var slot = tiles.occupant[r * tiles.size + c]
+                while slot >= 0 {
+                    if Int(slot) < entities.playerCount && entities.alive[Int(slot)] != 0 { best = min(best, Int(slot)) }
+                    slot = entities.nextOnTile[Int(slot)]
+                }
             }
+            if distance == 0 {
+                visit(row, col)
+            } else {
+                for c in (col - distance)...(col + distance) {
+                    visit(row - distance, c)
+                    visit(row + distance, c)
+                }
+                for r in (row - distance + 1)..<(row + distance) {
+                    visit(r, col - distance)
+                    visit(r, col + distance)
+                }
+            }
+            if best != Int.max { return best }
         }
-        return best
+        return -1
     }
 
     /// The first move of a shortest path from `npc` to `target`'s tile inside the sight window.
