@@ -2,7 +2,7 @@
 # runs the benchmarks. Each target first installs the Debian packages it needs, if missing.
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev
+APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev
 DEMO_OUT := out
 
 .PHONY: all deps build demo test bench maps clean
@@ -21,17 +21,18 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product gridmmo
+	$(SWIFT) build -c release --traits Viewer --product gridmmo
 
 demo: build
 	@mkdir -p $(DEMO_OUT)
 	.build/release/gridmmo simulate --maps maps/train --envs 8 --ticks 1024 --seed 1 --replay $(DEMO_OUT)/demo.replay
 	.build/release/gridmmo replay info $(DEMO_OUT)/demo.replay
+	.build/release/gridmmo view $(DEMO_OUT)/demo.replay --headless --ticks 0:1024:128 --out $(DEMO_OUT)/frames --contact-sheet
 
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	$(SWIFT) build -c release --product gridmmo
+	$(SWIFT) build --build-tests --traits Viewer
+	$(SWIFT) test --skip-build --traits Viewer
+	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000
 
 bench: deps

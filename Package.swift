@@ -25,17 +25,23 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MMOCore", swiftSettings: hotPathSettings),
         .target(name: "MMOEnv", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
+        .target(
+            name: "MMOViewer",
+            dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
+        ),
         .executableTarget(
             name: "gridmmo",
             dependencies: [
-                "MMOCore", "MMOEnv",
+                "MMOCore", "MMOEnv", "MMOViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"]),
+        .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore"]),
+        .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )
