@@ -7,7 +7,7 @@ enum Comm {
         let tokens = Int32(world.config.comm.tokens)
         for player in 0..<entities.playerCount {
             let token = world.intents.comm[player]
-            entities.message[player] = enabled && entities.alive[player] != 0 && token > 0 && token <= tokens ? token : 0
+            entities.message[player] = enabled && entities.canAct(player) && token > 0 && token <= tokens ? token : 0
         }
     }
 }

@@ -8,7 +8,7 @@ enum Foraging {
         let entities = world.entities
         let tiles = world.tiles
         let water = Material.water.rawValue
-        for slot in 0..<entities.playerCount where entities.alive[slot] != 0 {
+        for slot in 0..<entities.playerCount where entities.canAct(slot) {
             let row = Int(entities.row[slot])
             let col = Int(entities.col[slot])
             let index = tiles.index(row: row, col: col)

@@ -9,7 +9,7 @@ enum Giving {
         let inventory = world.inventory
         let entities = world.entities
         let intents = world.intents
-        for player in 0..<entities.playerCount where entities.alive[player] != 0 {
+        for player in 0..<entities.playerCount where entities.canAct(player) {
             let receiver = Int(intents.giveTarget[player])
             if canReceive(world, from: player, receiver: receiver),
                let row = ItemUse.actionableRow(world, player: player, slot: Int(intents.giveItem[player])),
@@ -32,7 +32,7 @@ enum Giving {
 
     /// Whether `receiver` is another living player within giving distance of `giver`.
     static func canReceive(_ world: World, from giver: Int, receiver: Int) -> Bool {
-        guard receiver >= 0, receiver < world.entities.playerCount, receiver != giver, world.entities.alive[receiver] != 0 else { return false }
+        guard receiver >= 0, receiver < world.entities.playerCount, receiver != giver, world.entities.canAct(receiver) else { return false }
         return world.distance(giver, receiver) <= world.config.items.giveDistance
     }
 }

@@ -17,7 +17,7 @@ enum Harvesting {
     static func run(in world: World) {
         let entities = world.entities
         let tiles = world.tiles
-        for player in 0..<entities.playerCount where entities.alive[player] != 0 {
+        for player in 0..<entities.playerCount where entities.canAct(player) {
             let index = tiles.index(row: Int(entities.row[player]), col: Int(entities.col[player]))
             switch Material(rawValue: tiles.materials[index])! {
             case .herb: harvest(world, player: player, tile: index, skill: .herbalism, product: .potion, rare: nil, tool: .gloves)

@@ -12,7 +12,7 @@ enum ItemUse {
         let inventory = world.inventory
         let entities = world.entities
         let vitals = world.config.vitals
-        for player in 0..<entities.playerCount where entities.alive[player] != 0 {
+        for player in 0..<entities.playerCount where entities.canAct(player) {
             guard let row = actionableRow(world, player: player, slot: Int(world.intents.use[player])),
                   let kind = inventory.item(at: row) else { continue }
             if inventory.equipped[row] != 0 {
@@ -36,7 +36,7 @@ enum ItemUse {
 
     static func destroy(in world: World) {
         let inventory = world.inventory
-        for player in 0..<world.entities.playerCount where world.entities.alive[player] != 0 {
+        for player in 0..<world.entities.playerCount where world.entities.canAct(player) {
             guard let row = actionableRow(world, player: player, slot: Int(world.intents.destroy[player])),
                   let kind = inventory.item(at: row) else { continue }
             world.record(.destroyItem, slot: player, type: Int16(kind.rawValue), level: Int16(inventory.level[row]), number: inventory.quantity[row])

@@ -16,7 +16,7 @@ enum Market {
     static func list(in world: World) {
         guard world.config.exchange.enabled else { return }
         let inventory = world.inventory
-        for player in 0..<world.entities.playerCount where world.entities.alive[player] != 0 {
+        for player in 0..<world.entities.playerCount where world.entities.canAct(player) {
             let price = world.intents.sellPrice[player]
             guard price >= 1, price <= Int32(world.config.exchange.maxPrice) else { continue }
             let slot = Int(world.intents.sellItem[player])
@@ -37,7 +37,7 @@ enum Market {
         let board = world.market
         let order = world.scratch.playerOrder
         var buyers = 0
-        for player in 0..<entities.playerCount where entities.alive[player] != 0 && world.intents.buy[player] >= 0 && !world.inCombat(player) {
+        for player in 0..<entities.playerCount where entities.canAct(player) && world.intents.buy[player] >= 0 && !world.inCombat(player) {
             order[buyers] = Int32(player)
             buyers += 1
         }

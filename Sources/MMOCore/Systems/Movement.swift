@@ -5,7 +5,7 @@ enum Movement {
     static func run(in world: World) {
         let entities = world.entities
         let tiles = world.tiles
-        for slot in 0..<entities.capacity where entities.alive[slot] != 0 {
+        for slot in 0..<entities.capacity where entities.canAct(slot) {
             guard let direction = Direction(rawValue: world.moves[slot]), direction != .stay else { continue }
             let row = Int(entities.row[slot])
             let col = Int(entities.col[slot])

@@ -169,6 +169,11 @@ public final class EntityTable {
         slot < playerCount ? Int32(slot + 1) : Int32(playerCount - slot - 1)
     }
 
+    /// Whether the entity can still act this tick: in the world and not yet brought to 0 health
+    /// (deaths are resolved at the end of the tick; a dying entity does nothing more).
+    @inline(__always)
+    public func canAct(_ slot: Int) -> Bool { alive[slot] != 0 && health[slot] > 0 }
+
     /// Whether the slot is an NPC.
     @inline(__always)
     public func isNPC(_ slot: Int) -> Bool { slot >= playerCount }
