@@ -14,16 +14,14 @@ public enum ArtAtlas {
 
     /// The atlas as an image (ARGB pixels).
     public static let image: RasterImage = {
-        guard let data = Data(base64Encoded: ArtAtlasPixels.base64, options: .ignoreUnknownCharacters),
-              data.count == ArtAtlasPixels.width * ArtAtlasPixels.height * 4 else {
-            preconditionFailure("ArtAtlasPixels is damaged: rerun scripts/make_assets.py")
+        do {
+            guard let data = Data(base64Encoded: ArtAtlasPNG.base64, options: .ignoreUnknownCharacters) else {
+                throw ViewerError("not base64")
+            }
+            return try PNGCodec.decode([UInt8](data), name: "the embedded art atlas")
+        } catch {
+            preconditionFailure("ArtAtlasPNG is damaged (\(error)): rerun scripts/make_assets.py")
         }
-        let bytes = [UInt8](data)
-        let pixels = (0..<(bytes.count / 4)).map { index -> UInt32 in
-            let base = index * 4
-            return UInt32(bytes[base + 3]) << 24 | UInt32(bytes[base]) << 16 | UInt32(bytes[base + 1]) << 8 | UInt32(bytes[base + 2])
-        }
-        return RasterImage(width: ArtAtlasPixels.width, height: ArtAtlasPixels.height, pixels: pixels)
     }()
 
     /// The tile of a material.
