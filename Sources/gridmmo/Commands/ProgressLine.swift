@@ -1,13 +1,15 @@
 import Foundation
 
-/// A single self-overwriting progress line on standard error, updated at most once a second and
-/// only for runs that last longer than that.
+/// Progress of a long run on standard error: on a terminal a single self-overwriting line updated
+/// once a second; in a log (not a terminal) a plain line every 15 seconds. Runs shorter than the
+/// interval print nothing.
 final class ProgressLine {
     private let total: Int
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private var lastPrint: ContinuousClock.Instant
     private var printed = false
+    private let terminal = isatty(STDERR_FILENO) != 0
 
     init(total: Int) {
         self.total = total
@@ -17,14 +19,15 @@ final class ProgressLine {
 
     func update(done: Int, agentSteps: Int) {
         let now = clock.now
-        guard now - lastPrint >= .seconds(1) else { return }
+        guard now - lastPrint >= (terminal ? .seconds(1) : .seconds(15)) else { return }
         lastPrint = now
         printed = true
         let rate = Double(agentSteps) / (now - start).seconds
-        FileHandle.standardError.write(Data("\rtick \(done)/\(total)  \(Int(rate)) agent-steps/s   ".utf8))
+        let text = "tick \(done)/\(total)  \(Int(rate)) agent-steps/s"
+        FileHandle.standardError.write(Data((terminal ? "\r\(text)   " : "\(text)\n").utf8))
     }
 
     func finish() {
-        if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+        if printed && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
