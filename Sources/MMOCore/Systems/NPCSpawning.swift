@@ -8,7 +8,8 @@
 /// Passive. Its level is int(danger x 9 + 1); offense int(offensePerLevel x (level - u)) +
 /// offenseBase and defense int(defensePerLevel x (level - u)) with u uniform in [0, 1); it fights in
 /// a random style, holds gold equal to its level and has `npcs.maxHealth` health (SPAWN event with
-/// the kind in `type` and the level in `level`).
+/// the kind in `type` and the level in `level`). A slot freed by a death is reused from the next
+/// tick on.
 enum NPCSpawning {
     static func run(in world: World) {
         let entities = world.entities
@@ -25,7 +26,12 @@ enum NPCSpawning {
             let col = map.playableMin + rng.below(side)
             let index = world.tiles.index(row: row, col: col)
             guard world.tiles.passable[index] != 0, world.tiles.occupant[index] < 0 else { continue }
-            while entities.alive[freeSlot] != 0 { freeSlot += 1 }
+            // A slot freed by a death this tick stays empty until the next, so this tick's events
+            // about its old occupant never name the newcomer.
+            while freeSlot < entities.capacity && (entities.alive[freeSlot] != 0 || (world.tick > 0 && entities.deathTick[freeSlot] == Int32(world.tick))) {
+                freeSlot += 1
+            }
+            guard freeSlot < entities.capacity else { break }
             let danger = Double(map.playableRadius - map.ringDistance(row: row, col: col)) / Double(map.playableRadius)
             let kind: EntityKind = danger * 100 >= Double(rules.hostileDangerPercent) ? .hostileNPC
                 : danger * 100 >= Double(rules.neutralDangerPercent) ? .neutralNPC : .passiveNPC

@@ -186,7 +186,12 @@ struct NPCRuleTests {
         RuleWorld.attack(world, 0, slot, .melee)
         world.step()
         #expect(RuleWorld.events(world, .playerKill).count == 1)
-        #expect(world.entities.alive[slot] == 1)  // a new NPC took the slot in the same tick
+        // The slot stays empty for the rest of the tick of the death, so the tick's events about
+        // the dead NPC never name a newcomer; the next tick refills it.
+        #expect(world.entities.alive[slot] == 0)
+        #expect(!RuleWorld.events(world, .spawn).contains { $0.entity == Int32(slot) })
+        world.step()
+        #expect(world.entities.alive[slot] == 1)
         #expect(RuleWorld.events(world, .spawn).contains { $0.entity == Int32(slot) })
         #expect(world.entities.health[slot] == 100)
         RuleWorld.expectConsistent(world)
