@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh, uniquely named directory under the system temporary directory for one test.
 struct MapTestDirectory {
@@ -22,8 +23,9 @@ struct MapTestDirectory {
         try FileManager.default.contentsOfDirectory(atPath: path).sorted()
     }
 
-    /// Deletes the directory and everything in it.
+    /// Deletes the directory and everything in it; a directory left behind is a test failure.
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
+        #expect(!FileManager.default.fileExists(atPath: path), "temporary directory \(path) was not removed")
     }
 }

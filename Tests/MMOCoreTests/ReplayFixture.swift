@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import MMOCore
 
 /// Worlds, maps, paths and byte surgery shared by the replay tests.
@@ -68,7 +69,8 @@ enum ReplayFixture {
             world.step()
             try writer.record(world)
         }
-        _ = try writer.finish()
+        let summary = try writer.finish()
+        #expect(summary.tickCount == ticks + 1, "the fixture replay should hold ticks 0...\(ticks)")
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 

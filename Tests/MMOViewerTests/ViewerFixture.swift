@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import MMOCore
 import MMOViewer
 
@@ -110,6 +111,7 @@ enum ViewerFixture {
             }
             try writer.record(world)
         }
-        _ = try writer.finish()
+        let summary = try writer.finish()
+        #expect(summary.tickCount == ticks + 1, "the fixture replay should hold ticks 0...\(ticks)")
     }
 }
