@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "MMOCore", targets: ["MMOCore"]),
         .library(name: "MMOEnv", targets: ["MMOEnv"]),
+        .library(name: "MMOTasks", targets: ["MMOTasks"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [
@@ -28,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MMOCore", swiftSettings: hotPathSettings),
         .target(name: "MMOEnv", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
+        .target(name: "MMOTasks", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
@@ -41,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
+        .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
