@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MMOCore", swiftSettings: hotPathSettings),
-        .target(name: "MMOEnv", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
+        .target(name: "MMOEnv", dependencies: ["MMOCore", "MMOTasks"], swiftSettings: hotPathSettings),
         .target(name: "MMOTasks", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
         .target(
             name: "MMOViewer",
@@ -37,14 +37,14 @@ let package = Package(
         .executableTarget(
             name: "gridmmo",
             dependencies: [
-                "MMOCore", "MMOEnv", "MMOViewer",
+                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
-        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore"]),
+        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOTasks"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )

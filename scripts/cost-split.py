@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Splits the instructions of VecEnv.step into world systems, observations, masks and action
-decoding, from a callgrind profile. Usage:
-    scripts/cost-split.py [policy] [ticks]
+"""Splits the instructions of VecEnv.step into world systems, observations, masks, action
+decoding and (with a curriculum) task evaluation, from a callgrind profile. Usage:
+    scripts/cost-split.py [policy] [ticks] [extra gridmmo bench options, e.g. --curriculum curricula/train.json]
 Runs `gridmmo bench` (8 default environments, 1 thread, shipped training maps) under callgrind
 with collection limited to VecEnv.step, then reads inclusive costs per function."""
 import os
@@ -12,6 +12,7 @@ import tempfile
 
 policy = sys.argv[1] if len(sys.argv) > 1 else "random"
 ticks = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+extra = sys.argv[3:]
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 step_symbol = "$s6MMOEnv6VecEnvC4step7actions4intoySPys5Int32VG_AA11StepBuffersVtF"
 
@@ -21,7 +22,7 @@ with tempfile.TemporaryDirectory() as scratch:
     subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", f"--toggle-collect={step_symbol}",
          os.path.join(root, ".build/release/gridmmo"), "bench", "--maps", os.path.join(root, "maps/train"),
-         "--envs", "8", "--threads", "1", "--ticks", str(ticks), "--repetitions", "1", "--policy", policy],
+         "--envs", "8", "--threads", "1", "--ticks", str(ticks), "--repetitions", "1", "--policy", policy] + extra,
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     listing = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", profile],
                              check=True, capture_output=True, text=True).stdout
@@ -54,6 +55,9 @@ masks = cost(r"ObservationWriterC10writeMasks_") + cost(r"ObservationWriterC14wr
 rows.append(("observations (without masks)", observations - masks))
 rows.append(("action masks", masks))
 rows.append(("action decoding", cost(r"ActionDecoderV6decode")))
+tasks = cost(r"TaskAssignmentC6update")
+if tasks:
+    rows.append(("tasks (counters and progress)", tasks))
 print(f"policy {policy}, {ticks} ticks x 8 envs x 128 agents: {total / agent_steps:.0f} instructions per agent-step")
 print(f"{'part':32} {'per agent-step':>14} {'share':>7}")
 for name, value in rows:

@@ -6,6 +6,6 @@ struct GridMMO: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmmo",
         abstract: "A deterministic Neural-MMO-style multi-agent world: simulate, inspect and benchmark.",
-        subcommands: [Simulate.self, Soak.self, Maps.self, ReplayCommand.self, View.self, Bench.self, ConfigCommand.self, EnvCommand.self]
+        subcommands: [Simulate.self, Soak.self, Maps.self, ReplayCommand.self, View.self, Bench.self, ConfigCommand.self, EnvCommand.self, Tasks.self]
     )
 }

@@ -106,6 +106,7 @@ public enum RngStream: UInt64, Sendable {
     case drops = 9
     case policy = 10
     case harvest = 11
+    case tasks = 12
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): expands one 64-bit seed into well-mixed words.

@@ -1,4 +1,5 @@
 import MMOCore
+import MMOTasks
 
 /// One environment inside a `VecEnv`: its world, its observation writer, its seeds and counters.
 final class EnvironmentSlot {
@@ -16,11 +17,15 @@ final class EnvironmentSlot {
     private(set) var finishedTicks = 0
     /// Actions sent for illegal or out-of-range options, ignored as no-ops.
     var illegalActions = 0
+    /// The episode's tasks, when the environment has a curriculum.
+    let tasks: TaskAssignment?
 
-    init(config: Config, maps: [GameMap], environmentSeed: UInt64, layout: ObservationLayout, actions: ActionLayout) {
+    init(config: Config, maps: [GameMap], environmentSeed: UInt64, layout: ObservationLayout, actions: ActionLayout, curriculum: Curriculum?) {
         self.environmentSeed = environmentSeed
         let seed = Self.episodeSeed(environment: environmentSeed, episode: 0)
-        world = World(config: config, map: Self.chooseMap(maps, seed: seed), seed: seed)
+        let world = World(config: config, map: Self.chooseMap(maps, seed: seed), seed: seed)
+        self.world = world
+        tasks = curriculum.map { TaskAssignment(curriculum: $0, world: world) }
         writer = ObservationWriter(config: config, layout: layout, actions: actions)
         rowSlots = FixedArray(repeating: -1, count: config.players.count * config.observation.entities)
     }
@@ -36,6 +41,7 @@ final class EnvironmentSlot {
         episode += 1
         let seed = Self.episodeSeed(environment: environmentSeed, episode: episode)
         world.reset(map: Self.chooseMap(maps, seed: seed), seed: seed)
+        tasks?.assign(for: world)
     }
 
     /// Seed of episode `episode` of the environment seeded `environment`.

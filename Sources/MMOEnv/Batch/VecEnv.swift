@@ -1,5 +1,6 @@
 import Dispatch
 import MMOCore
+import MMOTasks
 
 /// Carries a value into concurrently run chunks whose disjoint work makes the sharing safe.
 private struct UncheckedSendable<Value>: @unchecked Sendable {
@@ -21,8 +22,10 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 /// truncations still belong to the episode that ended. Dead agents stay in the buffers with
 /// `self.alive == 0`, zero reward and only the no-op legal.
 ///
-/// Until the task system supplies task rewards, the reward is the reference default's death
-/// penalty: -1 on the tick an agent dies, otherwise 0.
+/// Rewards: with a curriculum, each agent's task (drawn at every reset, see `TaskAssignment`)
+/// pays the increase of its progress every tick, so a completed task has paid 1 in total; every
+/// agent also gets the reference default's death penalty, -1 on the tick it dies. Without a
+/// curriculum only the death penalty applies.
 public final class VecEnv: @unchecked Sendable {
     public let config: Config
     public let observationLayout: ObservationLayout
@@ -41,19 +44,26 @@ public final class VecEnv: @unchecked Sendable {
     /// gather statistics. It must only touch state belonging to that environment.
     public var afterTick: ((_ environment: Int, _ world: World) -> Void)?
     private let decoder: ActionDecoder
+    /// The curriculum tasks are drawn from, if any.
+    public let curriculum: Curriculum?
+    /// `TaskEmbedding.embed` of every curriculum spec, back to back.
+    private let taskEmbeddings: [Float]
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
-    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int) {
-        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads)
+    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil) {
+        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum)
     }
 
     /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
-    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int) {
+    /// With a `curriculum`, agents are dealt tasks and rewarded for progress (see the type's notes).
+    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil) {
         precondition(!maps.isEmpty, "VecEnv needs at least one map")
         precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
         self.config = config
         self.maps = maps
-        observationLayout = ObservationLayout(config: config)
+        self.curriculum = curriculum
+        taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed) } ?? []
+        observationLayout = ObservationLayout(config: config, taskEmbeddingDimension: curriculum == nil ? 0 : TaskEmbedding.dimension)
         actionLayout = ActionLayout(config: config)
         environmentCount = seeds.count
         agentsPerEnv = config.players.count
@@ -62,7 +72,7 @@ public final class VecEnv: @unchecked Sendable {
         decoder = ActionDecoder(layout: actionLayout, config: config)
         let layout = observationLayout
         let actions = actionLayout
-        slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions) }
+        slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions, curriculum: curriculum) }
     }
 
     /// The world of environment `index` (for replays, tools and tests; do not mutate it).
@@ -133,6 +143,7 @@ public final class VecEnv: @unchecked Sendable {
         slot.illegalActions += illegal
 
         world.step()
+        slot.tasks?.update(for: world)
         afterTick?(index, world)
 
         let rewards = buffers.rewards + firstAgent
@@ -142,7 +153,9 @@ public final class VecEnv: @unchecked Sendable {
         let truncating = world.tick >= config.episode.horizon
         for agent in 0..<agentsPerEnv {
             let diedNow = world.entities.deathTick[agent] == tick
-            rewards[agent] = diedNow ? -1 : 0
+            let actedThisTick = world.entities.alive[agent] != 0 || diedNow
+            let taskReward = actedThisTick ? slot.tasks?.reward(of: agent) ?? 0 : 0
+            rewards[agent] = taskReward + (diedNow ? -1 : 0)
             terminations[agent] = diedNow ? 1 : 0
             truncations[agent] = truncating && world.entities.alive[agent] != 0 ? 1 : 0
         }
@@ -152,12 +165,17 @@ public final class VecEnv: @unchecked Sendable {
 
     private func writeObservations(_ index: Int, _ buffers: StepBuffers) {
         let firstAgent = index * agentsPerEnv
-        slots[index].writer.write(
-            slots[index].world,
-            observations: buffers.observations + firstAgent * observationLayout.bytesPerAgent,
-            masks: buffers.masks + firstAgent * actionLayout.maskWidth,
-            rowSlots: slots[index].rowSlots.base
-        )
+        taskEmbeddings.withUnsafeBufferPointer { embeddings in
+            slots[index].writer.write(
+                slots[index].world,
+                observations: buffers.observations + firstAgent * observationLayout.bytesPerAgent,
+                masks: buffers.masks + firstAgent * actionLayout.maskWidth,
+                rowSlots: slots[index].rowSlots.base,
+                tasks: slots[index].tasks,
+                embeddings: embeddings.baseAddress,
+                embeddingDimension: TaskEmbedding.dimension
+            )
+        }
     }
 
     private func clearOutcomes(_ index: Int, _ buffers: StepBuffers) {

@@ -57,8 +57,10 @@ public struct ObservationLayout: Sendable, Equatable {
     }
 
     /// The layout for a config: `tick`, `self`, `skills`, `tiles`, `entities`, `inventory`,
-    /// `equipment`, `market` and (with teams and comm) `comm`.
-    public init(config: Config) {
+    /// `equipment`, `market`, (with teams and comm) `comm`, and, when the environment assigns
+    /// tasks (`taskEmbeddingDimension` > 0), `task` (the curriculum index of the agent's task),
+    /// `task_progress` and `task_embedding`.
+    public init(config: Config, taskEmbeddingDimension: Int = 0) {
         let side = 2 * config.observation.visionRadius + 1
         var blocks: [(name: String, type: ScalarType, shape: [Int], columns: [String])] = [
             ("tick", .int32, [1], []),
@@ -72,6 +74,11 @@ public struct ObservationLayout: Sendable, Equatable {
         ]
         let teammates = Self.commRows(config: config)
         if teammates > 0 { blocks.append(("comm", .int16, [teammates, Self.commColumns.count], Self.commColumns)) }
+        if taskEmbeddingDimension > 0 {
+            blocks.append(("task", .int32, [1], []))
+            blocks.append(("task_progress", .float32, [1], []))
+            blocks.append(("task_embedding", .float32, [taskEmbeddingDimension], []))
+        }
         self.init(blocks: blocks)
     }
 

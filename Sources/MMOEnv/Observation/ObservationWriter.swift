@@ -1,4 +1,5 @@
 import MMOCore
+import MMOTasks
 
 /// Writes every agent's observation record and action masks for one environment, and remembers
 /// which entity each observed row shows, so that target choices can be decoded.
@@ -48,7 +49,12 @@ final class ObservationWriter {
     /// Writes records for all players of `world` starting at `observations` (one record of
     /// `layout.bytesPerAgent` bytes per player slot), mask rows starting at `masks`, and the entity
     /// slot shown in each entity row (or -1) starting at `rowSlots`.
-    func write(_ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>, rowSlots: UnsafeMutablePointer<Int32>) {
+    /// With `tasks`, each record also gets the agent's task index, progress and the spec's row of
+    /// `embeddings` (`embeddingDimension` floats per curriculum spec).
+    func write(
+        _ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>, rowSlots: UnsafeMutablePointer<Int32>,
+        tasks: TaskAssignment?, embeddings: UnsafePointer<Float>?, embeddingDimension: Int
+    ) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
         buildMarketSummary(world)
@@ -63,6 +69,12 @@ final class ObservationWriter {
             writeSelf(world, slot: slot, into: record + offsets.selfState)
             writeSkills(world, slot: slot, into: (record + offsets.skills).assumingMemoryBound(to: Int16.self))
             writeMarket(into: (record + offsets.market).assumingMemoryBound(to: Int16.self))
+            if let tasks, let embeddings, let task = offsets.task, let progress = offsets.taskProgress, let embedding = offsets.taskEmbedding {
+                let index = Int(tasks.specIndex[slot])
+                record.storeBytes(of: Int32(index), toByteOffset: task, as: Int32.self)
+                record.storeBytes(of: tasks.progress[slot], toByteOffset: progress, as: Float.self)
+                (record + embedding).assumingMemoryBound(to: Float.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
+            }
             guard world.entities.alive[slot] != 0 else {
                 writeDeadMasks(into: maskRow)
                 continue

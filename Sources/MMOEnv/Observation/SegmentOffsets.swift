@@ -10,6 +10,10 @@ struct SegmentOffsets {
     let market: Int
     /// Absent without teams or with communication off.
     let comm: Int?
+    /// Absent without tasks.
+    let task: Int?
+    let taskProgress: Int?
+    let taskEmbedding: Int?
 
     init(_ layout: ObservationLayout) {
         func offset(_ name: String) -> Int { layout.segment(named: name)!.offset }
@@ -22,6 +26,9 @@ struct SegmentOffsets {
         equipment = offset("equipment")
         market = offset("market")
         comm = layout.segment(named: "comm")?.offset
+        task = layout.segment(named: "task")?.offset
+        taskProgress = layout.segment(named: "task_progress")?.offset
+        taskEmbedding = layout.segment(named: "task_embedding")?.offset
     }
 }
 

@@ -1,0 +1,80 @@
+import MMOCore
+import MMOEnv
+import MMOTasks
+import Testing
+
+/// Tasks inside a `VecEnv`: a scripted agent completes an eating task and a harvesting task, is
+/// paid their progress (1 in total, nothing after), and sees its task in the observation.
+struct TaskRewardTests {
+    /// Runs one agent that steps once onto `material` placed on the tile inward of its spawn,
+    /// under a one-task curriculum; returns the rewards of every tick and the final observation.
+    private func run(task: TaskPredicate, material: Material, ticks: Int) -> (rewards: [Float], progress: Float, taskIndex: Int32, env: VecEnv) {
+        var config = Config.small
+        config.players.count = 1
+        config.npcs.count = 0
+        let curriculum = Curriculum(specs: [TaskSpec(name: "only", predicate: task, tags: ["item"])])
+        let probe = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 4, threads: 1)
+        let row = Int(probe.world(0).entities.row[0]), col = Int(probe.world(0).entities.col[0])
+        let low = config.map.playableMin, high = config.map.playableMax
+        let inward: Direction = row == low ? .south : row == high ? .north : col == low ? .east : .west
+        let map = HandMadeMap.make(config: config, overrides: [(row + inward.rowDelta, col + inward.colDelta, material)])
+        let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 4, threads: 1, curriculum: curriculum)
+        let storage = StepBufferStorage(for: env)
+        env.observe(into: storage.buffers)
+        var rewards: [Float] = []
+        for tick in 0..<ticks {
+            for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[index] = head.nothing }
+            storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(tick == 0 ? inward.rawValue : Direction.stay.rawValue)
+            env.step(actions: storage.actions, into: storage.buffers)
+            rewards.append(storage.buffers.rewards[0])
+        }
+        let layout = env.observationLayout
+        let progress = storage.buffers.observations.load(fromByteOffset: layout.segment(named: "task_progress")!.offset, as: Float.self)
+        let taskIndex = storage.buffers.observations.load(fromByteOffset: layout.segment(named: "task")!.offset, as: Int32.self)
+        return (rewards, progress, taskIndex, env)
+    }
+
+    @Test func eatingTaskPaysOneWhenTheAgentEats() {
+        let result = run(task: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 1), material: .foilage, ticks: 5)
+        #expect(result.rewards[0] == 1)
+        #expect(result.rewards.dropFirst().allSatisfy { $0 == 0 })
+        #expect(result.progress == 1 && result.taskIndex == 0)
+    }
+
+    @Test func harvestingTaskPaysInStepsUpToOne() {
+        // Two Potions wanted; the Herb yields one, then regrows only with probability 0.02 a tick.
+        let result = run(task: .harvestItem(item: Int(ItemKind.potion.rawValue), level: 1, quantity: 2), material: .herb, ticks: 4)
+        #expect(result.rewards[0] == 0.5)
+        #expect(result.rewards.reduce(0, +) <= 1)
+        #expect(result.progress == result.rewards.reduce(0, +))
+        #expect(result.env.world(0).inventory.item(at: 0) == .potion)
+    }
+
+    @Test func taskSegmentsAppearOnlyWithACurriculum() {
+        let plain = ObservationLayout(config: .small)
+        #expect(plain.segment(named: "task") == nil)
+        let tasked = ObservationLayout(config: .small, taskEmbeddingDimension: TaskEmbedding.dimension)
+        #expect(tasked.segment(named: "task_embedding")?.shape == [TaskEmbedding.dimension])
+        #expect(tasked.segment(named: "task_progress")?.type == .float32)
+    }
+
+    @Test func tasksAreDealtByWeightAndDeterministically() {
+        var config = Config.small
+        config.npcs.count = 0
+        let curriculum = Curriculum(specs: [
+            TaskSpec(name: "rare", predicate: .success, weight: 1),
+            TaskSpec(name: "common", predicate: .stayAlive, weight: 9),
+        ])
+        func dealt(seed: UInt64) -> [Int32] {
+            let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: seed, threads: 2, curriculum: curriculum)
+            let storage = StepBufferStorage(for: env)
+            env.observe(into: storage.buffers)
+            let offset = env.observationLayout.segment(named: "task")!.offset
+            return (0..<env.totalAgents).map { storage.buffers.observations.load(fromByteOffset: $0 * env.observationLayout.bytesPerAgent + offset, as: Int32.self) }
+        }
+        let first = dealt(seed: 9)
+        #expect(first == dealt(seed: 9))
+        let common = first.filter { $0 == 1 }.count
+        #expect(common > first.count * 3 / 4 && common < first.count)
+    }
+}
