@@ -50,7 +50,7 @@ for system in systems:
     value = sum(v for s, v in inclusive.items() if re.search(pattern, s))
     rows.append(("  " + system, value))
 rows.append(("  market board rebuild", cost(r"MarketBoardC7rebuild")))
-observations = cost(r"ObservationWriterC5write_12observations5masks8rowSlots")
+observations = max(cost(r"ObservationWriterC5write_12observations5masks8rowSlots"), cost(r"VecEnvC17writeObservations"))
 masks = cost(r"ObservationWriterC10writeMasks_") + cost(r"ObservationWriterC14writeDeadMasks")
 rows.append(("observations (without masks)", observations - masks))
 rows.append(("action masks", masks))

@@ -120,6 +120,12 @@ public final class VecEnv: @unchecked Sendable {
         slots.reduce((0, 0)) { ($0.0 + $1.finishedEpisodes, $0.1 + $1.finishedTicks) }
     }
 
+    /// Tasks dealt and completed (best progress reached 1) over all environments and episodes;
+    /// (0, 0) without a curriculum.
+    public var taskTotals: (assigned: Int, completed: Int) {
+        slots.reduce((0, 0)) { ($0.0 + ($1.tasks?.assigned ?? 0), $0.1 + ($1.tasks?.completed ?? 0)) }
+    }
+
     /// Action heads that named an illegal or out-of-range option (ignored as "nothing"), over all environments.
     public var illegalActions: Int { slots.reduce(0) { $0 + $1.illegalActions } }
 

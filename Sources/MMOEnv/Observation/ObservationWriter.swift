@@ -26,6 +26,8 @@ final class ObservationWriter {
     var activeEntryCount = 0
     /// Mask bytes per agent.
     var maskWidth: Int { actions.maskWidth }
+    /// Bytes of the comm segment (0 without it).
+    let commBytes: Int
 
     init(config: Config, layout: ObservationLayout, actions: ActionLayout) {
         self.layout = layout
@@ -33,6 +35,7 @@ final class ObservationWriter {
         radius = config.observation.visionRadius
         entityRows = config.observation.entities
         offsets = SegmentOffsets(layout)
+        commBytes = layout.segment(named: "comm")?.byteCount ?? 0
         heads = HeadOffsets(actions)
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
@@ -62,7 +65,10 @@ final class ObservationWriter {
             let record = observations + slot * stride
             let maskRow = masks + slot * maskWidth
             let shown = rowSlots + slot * entityRows
-            record.initializeMemory(as: UInt8.self, repeating: 0, count: stride)
+            // Zero what is not always overwritten: every segment before the market (the layout puts
+            // the per-agent tables first), and comm; the market and task segments are always written.
+            record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
+            if let comm = offsets.comm { (record + comm).initializeMemory(as: UInt8.self, repeating: 0, count: commBytes) }
             maskRow.initialize(repeating: 0, count: maskWidth)
             shown.initialize(repeating: -1, count: entityRows)
             record.storeBytes(of: Int32(world.tick), toByteOffset: offsets.tick, as: Int32.self)

@@ -22,6 +22,9 @@ final class TaskAssignment {
     /// The predicates' raw progress this tick (it can fall, for example when a gold hoard is spent).
     private let current: FixedArray<Float>
     private(set) var batch: TaskBatch
+    /// Tasks dealt and tasks completed (best progress reached 1) over all episodes so far.
+    private(set) var assigned = 0
+    private(set) var completed = 0
 
     init(curriculum: Curriculum, world: World) {
         self.curriculum = curriculum
@@ -63,10 +66,12 @@ final class TaskAssignment {
             counters.watch(spec.predicate)
         }
         batch = TaskBatch(predicates: predicates, subjects: subjects)
+        assigned += players
         counters.update(from: world)
         batch.progress(in: world, counters: counters, into: UnsafeMutableBufferPointer(start: current.base, count: players))
         progress.copy(from: current.base)
         previous.copy(from: current.base)
+        for player in 0..<players where progress[player] >= 1 { completed += 1 }
     }
 
     /// Re-evaluates every task after a tick; `reward(of:)` then gives the increase of each
@@ -75,7 +80,10 @@ final class TaskAssignment {
         previous.copy(from: progress.base)
         counters.update(from: world)
         batch.progress(in: world, counters: counters, into: UnsafeMutableBufferPointer(start: current.base, count: current.count))
-        for player in 0..<progress.count where current[player] > progress[player] { progress[player] = current[player] }
+        for player in 0..<progress.count where current[player] > progress[player] {
+            if progress[player] < 1 && current[player] >= 1 { completed += 1 }
+            progress[player] = current[player]
+        }
     }
 
     /// The best progress an agent gained during the last tick (0 or more).

@@ -12,6 +12,7 @@ struct Bench: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var curriculum: CurriculumOptions
 
     @Option(help: "Scripted policy choosing the actions (drawn outside the timed region).")
     var policy: PolicyChoice = .random
@@ -25,7 +26,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy)
+        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy, curriculum: curriculum)
         let env = scripted.env
         let clock = ContinuousClock()
         var rates: [Double] = []

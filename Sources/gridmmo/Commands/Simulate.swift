@@ -11,6 +11,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var curriculum: CurriculumOptions
 
     @Option(help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 1024
@@ -29,7 +30,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy)
+        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: policy, curriculum: curriculum)
         let (config, env, storage) = (scripted.config, scripted.env, scripted.storage)
         let tally = RunTally(environments: env.environmentCount)
         var recorder: ReplayRecorder?
@@ -70,6 +71,10 @@ struct Simulate: ParsableCommand {
         for line in stride(from: 0, to: happened.count, by: 5) {
             let names = happened[line..<min(line + 5, happened.count)].map { "\($0.name) \(tally.total($0))" }.joined(separator: ", ")
             print((line == 0 ? "events             " : "                   ") + names)
+        }
+        let tasks = env.taskTotals
+        if tasks.assigned > 0 {
+            print("tasks              \(tasks.completed) of \(tasks.assigned) dealt were completed (\(env.curriculum!.specs.count) specs in the curriculum)")
         }
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")

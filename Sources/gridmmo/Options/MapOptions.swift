@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import MMOCore
+import MMOTasks
 
 /// `--maps`: play on a directory of `.npy` maps, or on maps generated in memory.
 struct MapOptions: ParsableArguments {
@@ -23,6 +24,22 @@ struct MapOptions: ParsableArguments {
             throw ValidationError("--generated-maps must be in 1...4096, got \(generatedMaps)")
         }
         return (0..<generatedMaps).map { TerrainGenerator.generate(config: config, seed: seed &+ UInt64($0)) }
+    }
+}
+
+/// `--curriculum`: deal tasks from a curriculum file and reward their progress.
+struct CurriculumOptions: ParsableArguments {
+    @Option(help: "Curriculum file (e.g. curricula/train.json): agents are dealt tasks and rewarded for progress.")
+    var curriculum: String?
+
+    /// The curriculum, if one was named; errors name the flag and the file's problem.
+    func load() throws -> Curriculum? {
+        guard let path = curriculum else { return nil }
+        do {
+            return try CurriculumFile.load(path: path)
+        } catch {
+            throw ValidationError("--curriculum \(error.description)")
+        }
     }
 }
 

@@ -10,10 +10,11 @@ struct ScriptedRun {
     let storage: StepBufferStorage
     let policy: BatchPolicy
 
-    init(config configOptions: ConfigOptions, maps mapOptions: MapOptions, batch: BatchOptions, policy choice: PolicyChoice) throws {
+    init(config configOptions: ConfigOptions, maps mapOptions: MapOptions, batch: BatchOptions, policy choice: PolicyChoice, curriculum curriculumOptions: CurriculumOptions? = nil) throws {
         config = try configOptions.load()
         maps = try mapOptions.load(config: config, seed: batch.seed)
-        env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads)
+        let curriculum = try curriculumOptions?.load()
+        env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads, curriculum: curriculum)
         storage = StepBufferStorage(for: env)
         policy = choice.make(env: env, seed: batch.seed)
         env.observe(into: storage.buffers)
