@@ -77,4 +77,30 @@ struct TaskRewardTests {
         let common = first.filter { $0 == 1 }.count
         #expect(common > first.count * 3 / 4 && common < first.count)
     }
+
+    @Test func teamTasksPayEveryMemberWhenOneOfThemProgresses() {
+        var config = Config.small
+        config.players.count = 2
+        config.players.teams = 1
+        config.npcs.count = 0
+        let task = TaskPredicate.countEvent(event: Int(EventKind.eatFood.rawValue), count: 1)
+        let curriculum = Curriculum(specs: [TaskSpec(name: "team_eat", predicate: task, rewardTo: .team)])
+        let probe = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 6, threads: 1)
+        let row = Int(probe.world(0).entities.row[0]), col = Int(probe.world(0).entities.col[0])
+        let low = config.map.playableMin, high = config.map.playableMax
+        let inward: Direction = row == low ? .south : row == high ? .north : col == low ? .east : .west
+        let map = HandMadeMap.make(config: config, overrides: [(row + inward.rowDelta, col + inward.colDelta, .foilage)])
+        let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 6, threads: 1, curriculum: curriculum)
+        let storage = StepBufferStorage(for: env)
+        env.observe(into: storage.buffers)
+        let heads = env.actionLayout.heads
+        for agent in 0..<2 {
+            for (index, head) in heads.enumerated() { storage.actions[agent * heads.count + index] = head.nothing }
+        }
+        storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(inward.rawValue)
+        env.step(actions: storage.actions, into: storage.buffers)
+        #expect(env.world(0).events.events.filter { $0.kind == .eatFood }.map(\.entity) == [0])
+        #expect(storage.buffers.rewards[0] == 1 && storage.buffers.rewards[1] == 1, "both teammates share the team task")
+        #expect(env.taskTotals == (2, 2))
+    }
 }
