@@ -7,20 +7,7 @@ import Testing
 /// The CLI rejects bad arguments with messages that name the flag or file, and its commands work
 /// end to end on small inputs.
 struct CommandLineTests {
-    private func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-cli-\(UUID().uuidString)-\(name)").path
-    }
 
-    /// The error message a command line produces, parsing and running it.
-    private func failure(_ arguments: [String]) -> String? {
-        do {
-            var command = try GridMMO.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch {
-            return GridMMO.message(for: error)
-        }
-    }
 
     @Test(arguments: [
         (["simulate", "--envs", "0"], "--envs must be in 1...65536"),
@@ -37,47 +24,47 @@ struct CommandLineTests {
         (["bench", "--repetitions", "0"], "--repetitions must be in 1...1000"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
-        let text = failure(arguments)
+        let text = CommandRunner.failure(arguments)
         #expect(text?.contains(message) == true, "got: \(text ?? "no error")")
     }
 
     @Test func badConfigFileIsNamed() throws {
-        let path = temporaryPath("config.json")
+        let path = CommandRunner.temporaryPath("config.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(#"{"players": {"count": "x"}}"#.utf8).write(to: URL(fileURLWithPath: path))
-        let text = failure(["simulate", "--config", path, "--ticks", "1"])
+        let text = CommandRunner.failure(["simulate", "--config", path, "--ticks", "1"])
         #expect(text?.contains("--config \(path): key 'players.count'") == true, "got: \(text ?? "no error")")
     }
 
     @Test func simulateWritesAReplayThatReplayInfoAccepts() throws {
-        let replay = temporaryPath("run.replay")
+        let replay = CommandRunner.temporaryPath("run.replay")
         defer { try? FileManager.default.removeItem(atPath: replay) }
-        #expect(failure(["simulate", "--preset", "small", "--envs", "2", "--ticks", "40", "--threads", "2", "--generated-maps", "1", "--replay", replay]) == nil)
+        #expect(CommandRunner.failure(["simulate", "--preset", "small", "--envs", "2", "--ticks", "40", "--threads", "2", "--generated-maps", "1", "--replay", replay]) == nil)
         #expect(FileManager.default.fileExists(atPath: replay))
         #expect(!FileManager.default.fileExists(atPath: replay + ".tmp"))
         let loaded = try Replay.load(path: replay)
         #expect(loaded.config == Config.small && loaded.tickCount >= 2)
-        #expect(failure(["replay", "info", replay]) == nil)
+        #expect(CommandRunner.failure(["replay", "info", replay]) == nil)
     }
 
     @Test func corruptReplayIsRejectedWithoutCrashing() throws {
-        let replay = temporaryPath("bad.replay")
+        let replay = CommandRunner.temporaryPath("bad.replay")
         defer { try? FileManager.default.removeItem(atPath: replay) }
         try Data("GMMOREPL but not really".utf8).write(to: URL(fileURLWithPath: replay))
-        let text = failure(["replay", "info", replay])
+        let text = CommandRunner.failure(["replay", "info", replay])
         #expect(text?.contains(replay) == true, "got: \(text ?? "no error")")
     }
 
     @Test func mapsGenerateWritesALoadableSet() throws {
-        let directory = temporaryPath("maps")
+        let directory = CommandRunner.temporaryPath("maps")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(failure(["maps", "generate", "--preset", "small", "--count", "3", "--seed", "7", "--out", directory]) == nil)
+        #expect(CommandRunner.failure(["maps", "generate", "--preset", "small", "--count", "3", "--seed", "7", "--out", directory]) == nil)
         let set = try MapSet.load(directory: directory, config: .small)
         #expect(set.maps.count == 3)
         #expect(set.maps[0] == TerrainGenerator.generate(config: .small, seed: 7))
-        #expect(failure(["maps", "info", "--preset", "small", directory + "/map_0002.npy"]) == nil)
+        #expect(CommandRunner.failure(["maps", "info", "--preset", "small", directory + "/map_0002.npy"]) == nil)
         // The same directory loaded with the wrong config is refused with the file named.
-        let text = failure(["simulate", "--maps", directory, "--ticks", "1"])
+        let text = CommandRunner.failure(["simulate", "--maps", directory, "--ticks", "1"])
         #expect(text?.contains(directory) == true, "got: \(text ?? "no error")")
     }
 }

@@ -9,39 +9,26 @@ struct TasksCommandTests {
     private static let curricula = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("curricula").path
 
-    private func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-tasks-\(UUID().uuidString)-\(name)").path
-    }
 
-    /// The error message a command line produces, or `nil` when it succeeds.
-    private func failure(_ arguments: [String]) -> String? {
-        do {
-            var command = try GridMMO.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch {
-            return GridMMO.message(for: error)
-        }
-    }
 
     @Test func validateAcceptsTheShippedFiles() {
         for name in ["train.json", "eval_heldout.json", "eval_sample.json"] {
-            let text = failure(["tasks", "validate", "\(Self.curricula)/\(name)"])
+            let text = CommandRunner.failure(["tasks", "validate", "\(Self.curricula)/\(name)"])
             #expect(text == nil, "got: \(text ?? "")")
         }
     }
 
     @Test func validateNamesTheProblem() throws {
-        let path = temporaryPath("bad.json")
+        let path = CommandRunner.temporaryPath("bad.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = #"{"format": "gridmmo-curriculum", "version": 1, "tasks": [{"name": "w", "predicate": {"HarvestItem": {"item": "whetstone", "level": 11, "quantity": 5}}}]}"#
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let message = failure(["tasks", "validate", path])
+        let message = CommandRunner.failure(["tasks", "validate", path])
         #expect(message?.contains("\(path): task 0 'w': predicate.HarvestItem: argument 'level' must be in 1...10, got 11") == true, "got: \(message ?? "no error")")
         var command = try GridMMO.parseAsRoot(["tasks", "validate", path])
         #expect(throws: (any Error).self) { try command.run() }
         #expect(GridMMO.exitCode(for: ValidationError("x")) != .success)
-        #expect(failure(["tasks", "validate", "/nonexistent/c.json"])?.contains("/nonexistent/c.json: cannot be read") == true)
+        #expect(CommandRunner.failure(["tasks", "validate", "/nonexistent/c.json"])?.contains("/nonexistent/c.json: cannot be read") == true)
     }
 
     @Test func sampleIsDeterministic() throws {
@@ -54,21 +41,21 @@ struct TasksCommandTests {
         #expect(first == (try draws("7")))
         #expect(first.count == 50 && Set(first).count > 10)
         #expect(first != (try draws("8")))
-        #expect(failure(["tasks", "sample", file, "--count", "5", "--seed", "7"]) == nil)
-        #expect(failure(["tasks", "sample", file, "--count", "0"])?.contains("--count must be in 1...1000000") == true)
+        #expect(CommandRunner.failure(["tasks", "sample", file, "--count", "5", "--seed", "7"]) == nil)
+        #expect(CommandRunner.failure(["tasks", "sample", file, "--count", "0"])?.contains("--count must be in 1...1000000") == true)
     }
 
     @Test func generateWritesValidFilesAndListShowWork() throws {
-        let directory = temporaryPath("curricula")
+        let directory = CommandRunner.temporaryPath("curricula")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(failure(["tasks", "generate", "--out", directory]) == nil)
+        #expect(CommandRunner.failure(["tasks", "generate", "--out", directory]) == nil)
         for name in ["train.json", "eval_heldout.json", "eval_sample.json"] {
             let generated = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)"))
             let shipped = try Data(contentsOf: URL(fileURLWithPath: "\(Self.curricula)/\(name)"))
             #expect(generated == shipped, "\(name) differs from the shipped file")
         }
-        #expect(failure(["tasks", "list", "\(directory)/eval_sample.json"]) == nil)
-        #expect(failure(["tasks", "show", "\(directory)/eval_sample.json", "earn_gold_50"]) == nil)
-        #expect(failure(["tasks", "show", "\(directory)/eval_sample.json", "nope"])?.contains("no task named 'nope'") == true)
+        #expect(CommandRunner.failure(["tasks", "list", "\(directory)/eval_sample.json"]) == nil)
+        #expect(CommandRunner.failure(["tasks", "show", "\(directory)/eval_sample.json", "earn_gold_50"]) == nil)
+        #expect(CommandRunner.failure(["tasks", "show", "\(directory)/eval_sample.json", "nope"])?.contains("no task named 'nope'") == true)
     }
 }

@@ -13,21 +13,12 @@ import Testing
         return path
     }()
 
-    private func failure(_ arguments: [String]) -> String? {
-        do {
-            var command = try GridMMO.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch {
-            return GridMMO.message(for: error)
-        }
-    }
 
     /// A finished 12-tick replay of the small preset.
     private func replayBytes() throws -> (path: String, bytes: [UInt8]) {
         let path = directory + "/good.replay"
         if !FileManager.default.fileExists(atPath: path) {
-            #expect(failure(["simulate", "--preset", "small", "--envs", "1", "--ticks", "12", "--generated-maps", "1", "--replay", path]) == nil)
+            #expect(CommandRunner.failure(["simulate", "--preset", "small", "--envs", "1", "--ticks", "12", "--generated-maps", "1", "--replay", path]) == nil)
         }
         return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
@@ -53,7 +44,7 @@ import Testing
         ]
         for (path, message) in cases {
             for extra in [[], ["--headless", "--out", directory + "/frames"]] {
-                let text = failure(["view", path] + extra)
+                let text = CommandRunner.failure(["view", path] + extra)
                 #expect(text?.contains(message) == true, "got: \(text ?? "no error")")
             }
         }
@@ -84,7 +75,7 @@ import Testing
         cases.append((["--headless", "--out", out], "this gridmmo was built without the viewer; rebuild with `swift build --traits Viewer`"))
         #endif
         for (arguments, message) in cases {
-            let text = failure(["view", path] + arguments)
+            let text = CommandRunner.failure(["view", path] + arguments)
             #expect(text?.contains(message) == true, "\(arguments): got \(text ?? "no error")")
         }
     }
@@ -93,10 +84,10 @@ import Testing
     @Test func headlessExportWritesFramesAndContactSheets() throws {
         let (path, _) = try replayBytes()
         let out = directory + "/new/frames"
-        #expect(failure(["view", path, "--headless", "--ticks", "0:13:4", "--out", out, "--size", "320x200", "--select", "3", "--follow", "--zoom", "16"]) == nil)
+        #expect(CommandRunner.failure(["view", path, "--headless", "--ticks", "0:13:4", "--out", out, "--size", "320x200", "--select", "3", "--follow", "--zoom", "16"]) == nil)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["frame_00000.png", "frame_00004.png", "frame_00008.png", "frame_00012.png"])
-        #expect(failure(["view", path, "--headless", "--ticks", "0::6", "--out", out, "--contact-sheet", "--cell-size", "100x80"]) == nil)
+        #expect(CommandRunner.failure(["view", path, "--headless", "--ticks", "0::6", "--out", out, "--contact-sheet", "--cell-size", "100x80"]) == nil)
         let sheet = try Data(contentsOf: URL(fileURLWithPath: out + "/contact-sheet.png"))
         #expect(sheet.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(!FileManager.default.fileExists(atPath: out + "/contact-sheet.png.tmp"))

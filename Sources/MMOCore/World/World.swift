@@ -142,6 +142,19 @@ public final class World {
         intents.clear()
     }
 
+    /// Moves an entity to a tile directly, keeping the tile occupancy lists right: for tests and
+    /// scenario tools that set up positions (the rules move entities only through `Movement`).
+    public func relocate(_ slot: Int, row: Int, col: Int) {
+        if entities.alive[slot] != 0 {
+            tiles.removeOccupant(slot, at: tiles.index(row: Int(entities.row[slot]), col: Int(entities.col[slot])), links: entities.nextOnTile)
+        }
+        entities.row[slot] = Int32(row)
+        entities.col[slot] = Int32(col)
+        if entities.alive[slot] != 0 {
+            tiles.addOccupant(slot, at: tiles.index(row: row, col: col), links: entities.nextOnTile)
+        }
+    }
+
     /// Whether a slot is in combat status (attacked or was hit within the last
     /// `combat.combatStatusTicks` ticks), which blocks Use, Give, GiveGold, Destroy, Sell and Buy.
     @inline(__always)

@@ -42,15 +42,7 @@ enum RuleWorld {
 
     /// Moves an entity to a tile, keeping the occupancy lists right.
     static func place(_ world: World, _ slot: Int, _ row: Int, _ col: Int) {
-        let entities = world.entities, tiles = world.tiles
-        if entities.alive[slot] != 0 {
-            tiles.removeOccupant(slot, at: tiles.index(row: Int(entities.row[slot]), col: Int(entities.col[slot])), links: entities.nextOnTile)
-        }
-        entities.row[slot] = Int32(row)
-        entities.col[slot] = Int32(col)
-        if entities.alive[slot] != 0 {
-            tiles.addOccupant(slot, at: tiles.index(row: row, col: col), links: entities.nextOnTile)
-        }
+        world.relocate(slot, row: row, col: col)
     }
 
     /// Sets a skill to the first XP of `level`.
