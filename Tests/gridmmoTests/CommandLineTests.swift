@@ -8,7 +8,6 @@ import Testing
 /// end to end on small inputs.
 struct CommandLineTests {
 
-
     @Test(arguments: [
         (["simulate", "--envs", "0"], "--envs must be in 1...65536"),
         (["simulate", "--ticks", "0"], "--ticks must be in 1...10000000"),

@@ -9,8 +9,6 @@ struct TasksCommandTests {
     private static let curricula = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("curricula").path
 
-
-
     @Test func validateAcceptsTheShippedFiles() {
         for name in ["train.json", "eval_heldout.json", "eval_sample.json"] {
             let text = CommandRunner.failure(["tasks", "validate", "\(Self.curricula)/\(name)"])

@@ -13,7 +13,6 @@ import Testing
         return path
     }()
 
-
     /// A finished 12-tick replay of the small preset.
     private func replayBytes() throws -> (path: String, bytes: [UInt8]) {
         let path = directory + "/good.replay"
