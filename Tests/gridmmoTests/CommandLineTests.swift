@@ -7,7 +7,6 @@ import Testing
 /// The CLI rejects bad arguments with messages that name the flag or file, and its commands work
 /// end to end on small inputs.
 struct CommandLineTests {
-
     @Test(arguments: [
         (["simulate", "--envs", "0"], "--envs must be in 1...65536"),
         (["simulate", "--ticks", "0"], "--ticks must be in 1...10000000"),
