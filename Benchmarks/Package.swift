@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "MMOCore", package: "GridMMO"),
                 .product(name: "MMOEnv", package: "GridMMO"),
+                .product(name: "MMOTasks", package: "GridMMO"),
             ],
             path: "Benchmarks/StepBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -103,4 +103,24 @@ struct TaskRewardTests {
         #expect(storage.buffers.rewards[0] == 1 && storage.buffers.rewards[1] == 1, "both teammates share the team task")
         #expect(env.taskTotals == (2, 2))
     }
+
+    @Test func deathPenaltyIsConfigurable() {
+        var config = Config.small
+        config.players.count = 2
+        config.npcs.count = 0
+        for penalty: Float in [-1, 0, -0.25] {
+            let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1, deathPenalty: penalty)
+            let storage = StepBufferStorage(for: env)
+            env.observe(into: storage.buffers)
+            var paid: [Float] = []
+            for _ in 1...25 {
+                for agent in 0..<2 {
+                    for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
+                }
+                env.step(actions: storage.actions, into: storage.buffers)
+                paid += (0..<2).filter { storage.buffers.terminations[$0] == 1 }.map { storage.buffers.rewards[$0] }
+            }
+            #expect(paid == [penalty, penalty], "both agents starve at tick 25 and are paid the penalty")
+        }
+    }
 }

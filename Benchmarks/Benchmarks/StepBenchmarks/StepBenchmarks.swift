@@ -1,6 +1,8 @@
 import Benchmark
+import Foundation
 import MMOCore
 import MMOEnv
+import MMOTasks
 
 /// Throughput, allocations and memory of the batched step on the default (Neural MMO 2.1 Medium)
 /// config; observations and masks are written every step. One benchmark iteration is one
@@ -36,6 +38,14 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             StepRun(environments: 8, threads: 1, policy: policy)
         }
+    }
+
+    // The same step with every agent dealt a task from the shipped training curriculum: the cost
+    // of task evaluation plus the task segments of the observation.
+    Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json") { benchmark, run in
+        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+    } setup: {
+        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
     }
 
     // Thread scaling needs chunks of a millisecond or so of work: 64 environments.
@@ -75,10 +85,15 @@ final class StepRun {
     let policy: BatchPolicy
     let clock = ContinuousClock()
 
-    init(environments: Int, threads: Int, policy: Policy) {
+    /// `curricula/train.json` of the repository.
+    static let trainingCurriculum = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("curricula/train.json").path
+
+    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil) {
         let config = Config.default
         let maps = (0..<4).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
-        env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads)
+        env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads, curriculum: curriculum)
         storage = StepBufferStorage(for: env)
         switch policy {
         case .random: self.policy = RandomPolicy(env: env, seed: 1)

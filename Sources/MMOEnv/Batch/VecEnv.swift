@@ -24,8 +24,8 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 ///
 /// Rewards: with a curriculum, each agent's task (drawn at every reset, see `TaskAssignment`)
 /// pays the increase of its progress every tick, so a completed task has paid 1 in total; every
-/// agent also gets the reference default's death penalty, -1 on the tick it dies. Without a
-/// curriculum only the death penalty applies.
+/// agent also gets `deathPenalty` (the reference default's -1; 0 turns it off) on the tick it dies.
+/// Without a curriculum only the death penalty applies.
 public final class VecEnv: @unchecked Sendable {
     public let config: Config
     public let observationLayout: ObservationLayout
@@ -46,22 +46,25 @@ public final class VecEnv: @unchecked Sendable {
     private let decoder: ActionDecoder
     /// The curriculum tasks are drawn from, if any.
     public let curriculum: Curriculum?
+    /// Reward added on the tick an agent dies.
+    public let deathPenalty: Float
     /// `TaskEmbedding.embed` of every curriculum spec, back to back.
     private let taskEmbeddings: [Float]
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
-    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil) {
-        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum)
+    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1) {
+        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum, deathPenalty: deathPenalty)
     }
 
     /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
     /// With a `curriculum`, agents are dealt tasks and rewarded for progress (see the type's notes).
-    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil) {
+    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1) {
         precondition(!maps.isEmpty, "VecEnv needs at least one map")
         precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
         self.config = config
         self.maps = maps
         self.curriculum = curriculum
+        self.deathPenalty = deathPenalty
         taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed) } ?? []
         observationLayout = ObservationLayout(config: config, taskEmbeddingDimension: curriculum == nil ? 0 : TaskEmbedding.dimension)
         actionLayout = ActionLayout(config: config)
@@ -161,7 +164,7 @@ public final class VecEnv: @unchecked Sendable {
             let diedNow = world.entities.deathTick[agent] == tick
             let actedThisTick = world.entities.alive[agent] != 0 || diedNow
             let taskReward = actedThisTick ? slot.tasks?.reward(of: agent) ?? 0 : 0
-            rewards[agent] = taskReward + (diedNow ? -1 : 0)
+            rewards[agent] = taskReward + (diedNow ? deathPenalty : 0)
             terminations[agent] = diedNow ? 1 : 0
             truncations[agent] = truncating && world.entities.alive[agent] != 0 ? 1 : 0
         }
