@@ -33,9 +33,11 @@ final class TaskWorld {
         counters.update(from: world)
     }
 
-    /// Progress of `predicate` for `subject`.
+    /// Progress of `predicate` for `subject`, which every predicate keeps within [0, 1].
     func progress(_ predicate: TaskPredicate, _ subject: Subject) -> Float {
-        PredicateEvaluator.progress(of: predicate, for: subject, in: world, counters: counters)
+        let value = PredicateEvaluator.progress(of: predicate, for: subject, in: world, counters: counters)
+        #expect((0...1).contains(value), "progress of \(predicate) is \(value), outside 0...1")
+        return value
     }
 
     /// Steps the world `ticks` times, updating the counters after each tick.
