@@ -89,11 +89,7 @@ struct ReplayPlayback {
         }
         var slot = -1
         for _ in 0..<Int(count) {
-            let gap = try reader.varint()
-            guard gap < UInt64(entities.count - slot - 1) else {
-                throw corrupt(tick, "a changed slot lies beyond the last slot \(entities.count - 1)")
-            }
-            slot += Int(gap) + 1
+            slot = try next(after: slot, below: entities.count, &reader, tick, "a changed slot")
             let change = EntityChange(rawValue: try reader.u8())
             var entity = entities[slot]
             if change.contains(.row) { entity.row = try shifted(entity.row, &reader, tick, "row of slot \(slot)") }
@@ -125,22 +121,14 @@ struct ReplayPlayback {
         }
         var slot = -1
         for _ in 0..<Int(count) {
-            let gap = try reader.varint()
-            guard gap < UInt64(entities.count - slot - 1) else {
-                throw corrupt(tick, "a slot with changed details lies beyond the last slot \(entities.count - 1)")
-            }
-            slot += Int(gap) + 1
+            slot = try next(after: slot, below: entities.count, &reader, tick, "a slot with changed details")
             let columns = try reader.varint()
             guard columns >= 1, columns <= UInt64(detailColumns) else {
                 throw corrupt(tick, "slot \(slot) lists \(columns) changed details, expected 1...\(detailColumns)")
             }
             var column = -1
             for _ in 0..<Int(columns) {
-                let columnGap = try reader.varint()
-                guard columnGap < UInt64(detailColumns - column - 1) else {
-                    throw corrupt(tick, "slot \(slot) changes a detail beyond the last column \(detailColumns - 1)")
-                }
-                column += Int(columnGap) + 1
+                column = try next(after: column, below: detailColumns, &reader, tick, "a changed detail of slot \(slot)")
                 let index = slot * detailColumns + column
                 details[index] = try shifted(details[index], &reader, tick, "detail \(column) of slot \(slot)")
             }
@@ -154,11 +142,7 @@ struct ReplayPlayback {
         }
         var index = -1
         for _ in 0..<Int(count) {
-            let gap = try reader.varint()
-            guard gap < UInt64(materials.count - index - 1) else {
-                throw corrupt(tick, "a changed tile lies beyond the last tile \(materials.count - 1)")
-            }
-            index += Int(gap) + 1
+            index = try next(after: index, below: materials.count, &reader, tick, "a changed tile")
             let material = try reader.u8()
             guard Int(material) < Material.count else {
                 throw corrupt(tick, "tile \(index) changes to unknown material \(material)")
@@ -192,6 +176,16 @@ struct ReplayPlayback {
                 target: try int32(&reader, tick, "target of event \(number)")
             ))
         }
+    }
+
+    /// The next index of a gap list (see `ReplayFormat`): reads a gap and checks that the index it
+    /// leads to stays below `limit`; `what` names the entry in the error.
+    private func next(after previous: Int, below limit: Int, _ reader: inout ByteReader, _ tick: Int, _ what: @autoclosure () -> String) throws(ReplayError) -> Int {
+        let gap = try reader.varint()
+        guard gap < UInt64(limit - previous - 1) else {
+            throw corrupt(tick, "\(what()) lies beyond the last index \(limit - 1)")
+        }
+        return previous + Int(gap) + 1
     }
 
     /// `value` plus a signed varint delta, which must land in the 32-bit range.

@@ -94,19 +94,24 @@ public enum PNGCodec {
             let left = index >= channels ? row[index - channels] : 0
             let up = previous[index]
             let upLeft = index >= channels ? previous[index - channels] : 0
-            let predicted: UInt8
-            switch filter {
-            case 0: predicted = 0
-            case 1: predicted = left
-            case 2: predicted = up
-            case 3: predicted = UInt8((Int(left) + Int(up)) / 2)
-            default: predicted = paeth(left, up, upLeft)
-            }
-            let value = row[index] &- predicted
+            let value = row[index] &- predictor(filter, left: left, up: up, upLeft: upLeft)
             output[index] = value
             cost += Int(Int8(bitPattern: value).magnitude)
         }
         return cost
+    }
+
+    /// The byte PNG filter `filter` predicts from the neighbouring bytes (0 none, 1 sub, 2 up,
+    /// 3 average, 4 Paeth).
+    @inline(__always)
+    private static func predictor(_ filter: UInt8, left: UInt8, up: UInt8, upLeft: UInt8) -> UInt8 {
+        switch filter {
+        case 0: return 0
+        case 1: return left
+        case 2: return up
+        case 3: return UInt8((Int(left) + Int(up)) / 2)
+        default: return paeth(left, up, upLeft)
+        }
     }
 
     private static func paeth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
@@ -129,15 +134,7 @@ public enum PNGCodec {
                 let left = index >= channels ? current[index - channels] : 0
                 let up = previous[index]
                 let upLeft = index >= channels ? previous[index - channels] : 0
-                let predicted: UInt8
-                switch filter {
-                case 0: predicted = 0
-                case 1: predicted = left
-                case 2: predicted = up
-                case 3: predicted = UInt8((Int(left) + Int(up)) / 2)
-                default: predicted = paeth(left, up, upLeft)
-                }
-                current[index] = raw[start + 1 + index] &+ predicted
+                current[index] = raw[start + 1 + index] &+ predictor(filter, left: left, up: up, upLeft: upLeft)
             }
             for x in 0..<width {
                 let base = x * channels
