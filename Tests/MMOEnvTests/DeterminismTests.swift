@@ -1,13 +1,14 @@
 import MMOCore
 import MMOEnv
+import MMOTasks
 import Testing
 
 /// The same seed and actions give bit-identical observations whatever the thread count or batch size.
 struct DeterminismTests {
     /// Runs `envs` environments from `seed` with random valid actions and returns, per environment,
     /// an FNV-1a digest chained over its observation bytes, masks and outcomes at every tick.
-    private func digests(config: Config, maps: [GameMap], envs: Int, seed: UInt64, threads: Int, ticks: Int, expectReset: Bool = true) -> [UInt64] {
-        let env = VecEnv(config: config, maps: maps, environmentCount: envs, seed: seed, threads: threads)
+    private func digests(config: Config, maps: [GameMap], envs: Int, seed: UInt64, threads: Int, ticks: Int, expectReset: Bool = true, curriculum: Curriculum? = nil) -> [UInt64] {
+        let env = VecEnv(config: config, maps: maps, environmentCount: envs, seed: seed, threads: threads, curriculum: curriculum)
         let storage = StepBufferStorage(for: env)
         let policy = RandomPolicy(env: env, seed: seed)
         var hashers = [FNV1a](repeating: FNV1a(), count: envs)
@@ -49,5 +50,20 @@ struct DeterminismTests {
         #expect(Set(one).count == 4)
         #expect(digests(config: config, maps: maps, envs: 4, seed: 5, threads: 2, ticks: 40, expectReset: false) == one)
         #expect(digests(config: config, maps: maps, envs: 4, seed: 5, threads: 4, ticks: 40, expectReset: false) == one)
+    }
+
+    @Test func taskRewardsAndObservationsMatchAcrossThreadCountsAndBatchSizes() {
+        let config = Config.small
+        let maps = [TerrainGenerator.generate(config: config, seed: 21)]
+        let curriculum = Curriculum(specs: [
+            TaskSpec(name: "eat", predicate: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 2)),
+            TaskSpec(name: "travel", predicate: .distanceTraveled(distance: 6), weight: 2),
+            TaskSpec(name: "hit", predicate: .scoreHit(combatStyle: CombatStyle.melee.rawValue, count: 3)),
+            TaskSpec(name: "both", predicate: .and([.stayAlive, .tickGE(numTick: 50)]), rewardTo: .team),
+        ])
+        let reference = digests(config: config, maps: maps, envs: 4, seed: 3, threads: 1, ticks: 80, expectReset: false, curriculum: curriculum)
+        #expect(digests(config: config, maps: maps, envs: 4, seed: 3, threads: 2, ticks: 80, expectReset: false, curriculum: curriculum) == reference)
+        let singles = (0..<4).map { digests(config: config, maps: maps, envs: 1, seed: 3 + UInt64($0), threads: 1, ticks: 80, expectReset: false, curriculum: curriculum)[0] }
+        #expect(singles == reference)
     }
 }
