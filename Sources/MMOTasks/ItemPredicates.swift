@@ -3,34 +3,35 @@ import MMOCore
 /// Item and gold predicates: HarvestItem, ConsumeItem, FireAmmo, ListItem, BuyItem, EquipItem,
 /// OwnItem, InventorySpaceGE, HoardGold, EarnGold, SpendGold, MakeProfit.
 extension EvaluationContext {
-    /// Members' quantity of `item` at level >= `level` in an item counter / `quantity`.
-    func itemCount(_ counter: ItemCounter, _ item: Int, _ level: Int, _ quantity: Int) -> Float {
-        guard let kind = itemKind(item) else { return 0 }
+    /// Members' quantity of item kind index `kindIndex` at level >= `level` in an item counter /
+    /// `quantity`.
+    func itemCount(_ counter: ItemCounter, _ kindIndex: Int, _ level: Int, _ quantity: Int) -> Float {
+        guard kindIndex >= 0 else { return 0 }
         // Levels above the highest are never reached; levels below 1 mean any level.
         guard level <= ProgressCounters.levels else { return PredicateEvaluator.ratio(0, quantity) }
+        let column = counters.items.base + counters.itemColumn(counter.rawValue, kindIndex, ProgressCounters.clampLevel(level))
         var total = 0
-        for member in members where member < counters.players {
-            total += counters.quantity(counter, slot: member, kind: kind, atLeast: level)
-        }
+        for member in members where member < counters.players { total += Int(column[member]) }
         return PredicateEvaluator.ratio(total, quantity)
     }
 
-    /// (living members with `item` at level >= `level` equipped) / `numAgent`.
-    func equipItem(_ item: Int, _ level: Int, _ numAgent: Int) -> Float {
-        guard let kind = itemKind(item) else { return 0 }
+    /// (living members with an item of kind index `kindIndex` at level >= `level` equipped) / `numAgent`.
+    func equipItem(_ kindIndex: Int, _ level: Int, _ numAgent: Int) -> Float {
+        guard kindIndex >= 0, let kind = ItemKind(rawValue: UInt8(kindIndex) + ItemKind.firstID) else { return 0 }
         var equipped = 0
         for member in members where isAlive(member) && hasEquipped(member, kind, level) { equipped += 1 }
         return PredicateEvaluator.ratio(equipped, numAgent)
     }
 
-    /// Quantity of `item` at level >= `level` held by living members / `quantity`.
-    func ownItem(_ item: Int, _ level: Int, _ quantity: Int) -> Float {
-        guard let kind = itemKind(item) else { return 0 }
+    /// Quantity of items of kind index `kindIndex` at level >= `level` held by living members / `quantity`.
+    func ownItem(_ kindIndex: Int, _ level: Int, _ quantity: Int) -> Float {
+        guard kindIndex >= 0 else { return 0 }
+        let kindID = UInt8(kindIndex) + ItemKind.firstID
+        let slots = inventory.slots, kinds = inventory.kind.base, levels = inventory.level.base, quantities = inventory.quantity.base
         var total = 0
         for member in members where isAlive(member) {
-            for slot in 0..<inventory.slots {
-                let row = inventory.row(member, slot)
-                if inventory.kind[row] == kind.rawValue && Int(inventory.level[row]) >= level { total += Int(inventory.quantity[row]) }
+            for row in member * slots..<(member + 1) * slots where kinds[row] == kindID && Int(levels[row]) >= level {
+                total += Int(quantities[row])
             }
         }
         return PredicateEvaluator.ratio(total, quantity)
@@ -68,11 +69,5 @@ extension EvaluationContext {
         var total = 0
         for member in members where member < counters.players { total += counters.goldPaid(slot: member) }
         return total
-    }
-
-    /// The item kind of a type id, or `nil`.
-    private func itemKind(_ item: Int) -> ItemKind? {
-        guard item >= 0, item <= Int(UInt8.max) else { return nil }
-        return ItemKind(rawValue: UInt8(item))
     }
 }

@@ -12,7 +12,7 @@ public enum PredicateEvaluator {
 
     /// `value` limited to [0, 1].
     @inline(__always)
-    static func clip(_ value: Float) -> Float { min(max(value, 0), 1) }
+    static func clip(_ value: Float) -> Float { value < 0 ? 0 : value > 1 ? 1 : value }
 
     /// `amount / goal` limited to [0, 1]; a goal of 0 or less is reached.
     @inline(__always)

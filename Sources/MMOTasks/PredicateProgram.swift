@@ -41,20 +41,20 @@ struct PredicateProgram {
         case let .gainExperience(skill, experience, numAgent): return add(.gainExperience, skill, experience, numAgent)
         case let .defeatEntity(agentType, level, numAgent): return add(.defeatEntity, agentType.rawValue, level, numAgent)
         case let .scoreHit(combatStyle, count): return add(.scoreHit, combatStyle, count)
-        case let .fireAmmo(item, level, quantity): return add(.fireAmmo, item, level, quantity)
+        case let .fireAmmo(item, level, quantity): return add(.fireAmmo, Self.itemKind(item), level, quantity)
         case let .fullyArmed(combatStyle, level, numAgent): return add(.fullyArmed, combatStyle, level, numAgent)
-        case let .countEvent(event, count): return add(.countEvent, event, count)
-        case let .harvestItem(item, level, quantity): return add(.harvestItem, item, level, quantity)
-        case let .consumeItem(item, level, quantity): return add(.consumeItem, item, level, quantity)
-        case let .equipItem(item, level, numAgent): return add(.equipItem, item, level, numAgent)
-        case let .ownItem(item, level, quantity): return add(.ownItem, item, level, quantity)
+        case let .countEvent(event, count): return add(.countEvent, Self.eventKind(event), count)
+        case let .harvestItem(item, level, quantity): return add(.harvestItem, Self.itemKind(item), level, quantity)
+        case let .consumeItem(item, level, quantity): return add(.consumeItem, Self.itemKind(item), level, quantity)
+        case let .equipItem(item, level, numAgent): return add(.equipItem, Self.itemKind(item), level, numAgent)
+        case let .ownItem(item, level, quantity): return add(.ownItem, Self.itemKind(item), level, quantity)
         case let .inventorySpaceGE(space): return add(.inventorySpaceGE, space)
         case let .hoardGold(amount): return add(.hoardGold, amount)
         case let .earnGold(amount): return add(.earnGold, amount)
         case let .spendGold(amount): return add(.spendGold, amount)
         case let .makeProfit(amount): return add(.makeProfit, amount)
-        case let .listItem(item, level, quantity): return add(.listItem, item, level, quantity)
-        case let .buyItem(item, level, quantity): return add(.buyItem, item, level, quantity)
+        case let .listItem(item, level, quantity): return add(.listItem, Self.itemKind(item), level, quantity)
+        case let .buyItem(item, level, quantity): return add(.buyItem, Self.itemKind(item), level, quantity)
         case let .and(operands): return addList(.and, operands)
         case let .or(operands): return addList(.or, operands)
         case let .not(operand): return add(.not, Int(append(operand)))
@@ -82,13 +82,27 @@ struct PredicateProgram {
         return add(op, start, children.count)
     }
 
+    /// The `ItemKind` index (0..<16) of an item type id, or -1 for an unknown id, resolved here so
+    /// evaluation does not look it up every tick.
+    private static func itemKind(_ item: Int) -> Int {
+        guard item >= 0, item <= Int(UInt8.max), let kind = ItemKind(rawValue: UInt8(item)) else { return -1 }
+        return kind.index
+    }
+
+    /// The dense index (position in `EventKind.allCases`) of an event code, or -1 for an unknown code.
+    private static func eventKind(_ event: Int) -> Int {
+        guard event >= 0, event <= Int(UInt8.max), let kind = EventKind(rawValue: UInt8(event)) else { return -1 }
+        return EventKind.allCases.firstIndex(of: kind) ?? -1
+    }
+
     /// An argument as Int32, saturating: out-of-range arguments stay out of range.
     private static func narrow(_ value: Int) -> Int32 { Int32(clamping: value) }
 }
 
 /// One node of a `PredicateProgram`: what to compute and up to five integer arguments (in the
 /// order of the `TaskPredicate` case's arguments, with list arguments as a start and a count in
-/// the program's `targets` or `links`).
+/// the program's `targets` or `links`, item ids as `ItemKind` indices and event codes as dense
+/// event indices, -1 when unknown).
 struct ProgramNode {
     var op: ProgramOp
     var a: Int32

@@ -16,7 +16,7 @@ public final class ProgressCounters {
     /// Side of the map.
     public let mapSize: Int
 
-    /// Events per player and kind: row `slot * eventKinds + kindIndex`.
+    /// Events per kind and player: entry `kindIndex * players + slot` (`kindIndex` from `eventIndex`).
     let events: FixedArray<Int32>
     /// Gold from EARN_GOLD (sales) per player.
     let goldSold: FixedArray<Int32>
@@ -24,9 +24,9 @@ public final class ProgressCounters {
     let goldLooted: FixedArray<Int32>
     /// Gold paid in BUY_ITEM per player.
     let goldSpent: FixedArray<Int32>
-    /// Item quantities per counter, player, kind and minimum level: entry
-    /// `((counter * players + slot) * ItemKind.count + kind.index) * levels + level - 1` holds the
-    /// quantity of items of that kind at that level or above.
+    /// Item quantities per counter, kind, minimum level and player: entry
+    /// `itemColumn(counter, kind.index, level) + slot` holds the quantity of items of that kind at
+    /// that level or above. Players are innermost, so a predicate reads one column.
     let items: FixedArray<Int32>
     /// Kills per player, victim type and minimum level: entry `(slot * 2 + type) * (levels + 1) + level`
     /// holds the kills of victims at that level or above (levels 0...10).
@@ -53,8 +53,9 @@ public final class ProgressCounters {
     /// Tick of the last update, or -1.
     public private(set) var lastTick = -1
 
-    /// Number of event kinds (`EventKind.allCases` builds an array at every use, so it is counted once).
-    static let eventKinds = EventKind.allCases.count
+    /// Number of event kinds (a stored constant: `EventKind.allCases` builds an array at every use,
+    /// and a computed static would be checked for initialisation at every read).
+    let eventKinds = EventKind.allCases.count
     /// Item levels counted (1...levels; higher levels count as the highest).
     static let levels = 10
 
@@ -65,7 +66,7 @@ public final class ProgressCounters {
         mapRules = config.map
         watched = FixedArray(repeating: 0, count: mapSize * mapSize)
         isWatched = FixedArray(repeating: 0, count: mapSize * mapSize)
-        events = FixedArray(repeating: 0, count: players * Self.eventKinds)
+        events = FixedArray(repeating: 0, count: players * eventKinds)
         goldSold = FixedArray(repeating: 0, count: players)
         goldLooted = FixedArray(repeating: 0, count: players)
         goldSpent = FixedArray(repeating: 0, count: players)
@@ -145,19 +146,21 @@ public final class ProgressCounters {
         if world.tick < lastTick { reset() }
         guard world.tick != lastTick else { return }
         lastTick = world.tick
-        for event in world.events.events { count(event) }
+        world.events.events.withUnsafeBufferPointer { events in
+            for event in events { count(event) }
+        }
         updateControl(world)
     }
 
     /// Number of `kind` events of player `slot` this episode.
     public func count(of kind: EventKind, slot: Int) -> Int {
-        Int(events[slot * Self.eventKinds + Int(eventIndex[Int(kind.rawValue)])])
+        events(denseKind: Int(eventIndex[Int(kind.rawValue)]), slot: slot)
     }
 
     /// Quantity of items of `kind` at level `level` or above that player `slot` harvested, consumed,
     /// listed, bought or fired (`counter`) this episode.
     public func quantity(_ counter: ItemCounter, slot: Int, kind: ItemKind, atLeast level: Int) -> Int {
-        Int(items[itemEntry(counter.rawValue, slot, kind.index, Self.clampLevel(level))])
+        Int(items[itemColumn(counter.rawValue, kind.index, Self.clampLevel(level)) + slot])
     }
 
     /// Gold player `slot` earned from sales (EARN_GOLD) and loot (LOOT_GOLD) this episode.
@@ -193,18 +196,26 @@ public final class ProgressCounters {
         team >= 0 ? team + players : slot
     }
 
+    /// Number of events of dense kind index `denseKind` (an `EventKind`'s position in `allCases`)
+    /// of player `slot`.
     @inline(__always)
-    func itemEntry(_ counter: Int, _ slot: Int, _ kindIndex: Int, _ level: Int) -> Int {
-        ((counter * players + slot) * ItemKind.count + kindIndex) * Self.levels + level - 1
+    func events(denseKind: Int, slot: Int) -> Int { Int(events[denseKind * players + slot]) }
+
+    /// Where the item counter's column for kind index `kindIndex` and minimum level `level`
+    /// (1...levels) starts in `items`.
+    @inline(__always)
+    func itemColumn(_ counter: Int, _ kindIndex: Int, _ level: Int) -> Int {
+        ((counter * ItemKind.count + kindIndex) * Self.levels + level - 1) * players
     }
 
     @inline(__always)
     static func clampLevel(_ level: Int) -> Int { min(max(level, 1), levels) }
 
+    @inline(__always)
     private func count(_ event: Event) {
         let slot = Int(event.entity)
         guard slot >= 0, slot < players else { return }
-        events[slot * Self.eventKinds + Int(eventIndex[Int(event.kind.rawValue)])] &+= 1
+        events[Int(eventIndex[Int(event.kind.rawValue)]) * players + slot] &+= 1
         switch event.kind {
         case .goFarthest: farthest[slot] = max(farthest[slot], event.number)
         case .scoreHit:
@@ -227,9 +238,10 @@ public final class ProgressCounters {
     }
 
     private func countItem(_ counter: ItemCounter, _ slot: Int, _ event: Event) {
-        guard let kind = ItemKind(rawValue: UInt8(clamping: event.type)) else { return }
+        let kindIndex = Int(event.type) - Int(ItemKind.firstID)
+        guard kindIndex >= 0 && kindIndex < ItemKind.count else { return }
         let top = Self.clampLevel(Int(event.level))
-        for level in 1...top { items[itemEntry(counter.rawValue, slot, kind.index, level)] &+= event.number }
+        for level in 1...top { items[itemColumn(counter.rawValue, kindIndex, level) + slot] &+= event.number }
     }
 
     private func watchTile(row: Int, col: Int) {

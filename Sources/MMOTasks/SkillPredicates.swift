@@ -36,23 +36,28 @@ extension EvaluationContext {
         return PredicateEvaluator.ratio(total, count)
     }
 
-    /// Members' events of kind `event` / `count`.
-    func countEvent(_ event: Int, _ count: Int) -> Float {
-        guard event >= 0, event <= Int(UInt8.max), let kind = EventKind(rawValue: UInt8(event)) else { return 0 }
+    /// Members' events of dense event index `denseKind` (see `ProgressCounters.events`) / `count`.
+    func countEvent(_ denseKind: Int, _ count: Int) -> Float {
+        guard denseKind >= 0 else { return 0 }
         var total = 0
-        for member in members where member < counters.players { total += counters.count(of: kind, slot: member) }
+        for member in members where member < counters.players { total += counters.events(denseKind: denseKind, slot: member) }
         return PredicateEvaluator.ratio(total, count)
     }
 
     /// (living members with hat, top, bottom, the style's weapon and ammunition equipped at level >=
     /// `level`) / `numAgent`.
     func fullyArmed(_ style: Int, _ level: Int, _ numAgent: Int) -> Float {
-        let weapons: [ItemKind] = [.spear, .bow, .wand], ammunition: [ItemKind] = [.whetstone, .arrow, .runes]
-        guard style >= 0, style < CombatStyle.count else { return 0 }
+        let weapon: ItemKind, ammunition: ItemKind
+        switch CombatStyle(rawValue: style) {
+        case .melee: (weapon, ammunition) = (.spear, .whetstone)
+        case .range: (weapon, ammunition) = (.bow, .arrow)
+        case .mage: (weapon, ammunition) = (.wand, .runes)
+        case nil: return 0
+        }
         var armed = 0
         for member in members where isAlive(member) {
             if hasEquipped(member, .hat, level) && hasEquipped(member, .top, level) && hasEquipped(member, .bottom, level)
-                && hasEquipped(member, weapons[style], level) && hasEquipped(member, ammunition[style], level) {
+                && hasEquipped(member, weapon, level) && hasEquipped(member, ammunition, level) {
                 armed += 1
             }
         }

@@ -56,6 +56,7 @@ struct TaskRewardTests {
         let tasked = ObservationLayout(config: .small, taskEmbeddingDimension: TaskEmbedding.dimension)
         #expect(tasked.segment(named: "task_embedding")?.shape == [TaskEmbedding.dimension])
         #expect(tasked.segment(named: "task_progress")?.type == .float32)
+        #expect(tasked.segment(named: "task_embedding")?.type == .float16, "half precision, as the reference stores it")
     }
 
     @Test func tasksAreDealtByWeightAndDeterministically() {
@@ -122,5 +123,34 @@ struct TaskRewardTests {
             }
             #expect(paid == [penalty, penalty], "both agents starve at tick 25 and are paid the penalty")
         }
+    }
+
+    @Test func aDeadAgentsTaskStopsProgressing() {
+        var config = Config.small
+        config.players.count = 2
+        config.npcs.count = 0
+        let curriculum = Curriculum(specs: [TaskSpec(name: "reach_tick_8", predicate: .tickGE(numTick: 8), tags: ["survival"])])
+        let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1, curriculum: curriculum,
+                         deathPenalty: 0)
+        let storage = StepBufferStorage(for: env)
+        env.observe(into: storage.buffers)
+        let layout = env.observationLayout
+        func progress(_ agent: Int) -> Float {
+            storage.buffers.observations.load(fromByteOffset: agent * layout.bytesPerAgent + layout.segment(named: "task_progress")!.offset, as: Float.self)
+        }
+        var paid: [Float] = [0, 0]
+        for tick in 1...10 {
+            for agent in 0..<2 {
+                for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
+            }
+            if tick == 3 { env.world(0).entities.health[0] = 0 }
+            env.step(actions: storage.actions, into: storage.buffers)
+            for agent in 0..<2 { paid[agent] += storage.buffers.rewards[agent] }
+            if tick == 3 { #expect(storage.buffers.terminations[0] == 1) }
+        }
+        #expect(progress(0) == 3.0 / 8.0, "frozen at the tick the agent died")
+        #expect(progress(1) == 1)
+        #expect(paid == [3.0 / 8.0, 1])
+        #expect(env.taskTotals == (2, 1), "the dead agent's task is not counted as completed")
     }
 }

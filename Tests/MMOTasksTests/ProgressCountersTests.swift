@@ -134,4 +134,35 @@ struct ProgressCountersTests {
         #expect(Array(buffer) == [0.5, 0.25, 0, -1])
         #expect(batch.count == 3)
     }
+
+    @Test func refilledBatchEvaluatesOnlyTheListedTasks() {
+        let game = TaskWorld(players: 3, positions: [(20, 20), (30, 30), (40, 40)])
+        game.step(2)
+        let batch = TaskBatch(programs: [.tickGE(numTick: 4), .tickGE(numTick: 8), .stayAlive], capacity: 3, memberCapacity: 4)
+        #expect(batch.programCount == 3 && batch.count == 0)
+        func append(_ program: Int, _ members: [Int]) { _ = members.withUnsafeBufferPointer { batch.append(program: program, members: $0) } }
+        append(1, [0])
+        append(0, [1, 2])
+        append(2, [2])
+        let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3)
+        defer { buffer.deallocate() }
+        buffer.initialize(repeating: -1)
+        let listed: [Int32] = [2, 0]
+        listed.withUnsafeBufferPointer { batch.progress(ofTasks: $0, in: game.world, counters: game.counters, into: buffer) }
+        #expect(Array(buffer) == [0.25, -1, 1])
+        // Refilling reuses the programs: the same program evaluates the same for a new subject.
+        batch.removeAllTasks()
+        append(0, [0])
+        #expect(batch.count == 1 && batch.program(ofTask: 0) == 0)
+        #expect(batch.progress(in: game.world, counters: game.counters) == [0.5])
+    }
+
+    @Test func unknownItemAndEventIdsNeverProgress() {
+        let game = TaskWorld(players: 1, positions: [(20, 20)])
+        game.step(2)
+        for predicate: TaskPredicate in [.harvestItem(item: 99, level: 1, quantity: 1), .ownItem(item: 1, level: 1, quantity: 1),
+                                         .equipItem(item: 200, level: 1, numAgent: 1), .countEvent(event: 250, count: 1)] {
+            #expect(game.progress(predicate, .agent(0)) == 0, "\(predicate)")
+        }
+    }
 }

@@ -30,14 +30,7 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             StepRun(environments: 8, threads: 1, policy: policy)
         }
-        Benchmark(
-            "allocations per step, \(policy)",
-            configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 20, maxDuration: .seconds(2), maxIterations: 500)
-        ) { benchmark, run in
-            for _ in benchmark.scaledIterations { run.step() }
-        } setup: {
-            StepRun(environments: 8, threads: 1, policy: policy)
-        }
+        allocationBenchmark("allocations per step, \(policy)") { StepRun(environments: 8, threads: 1, policy: policy) }
     }
 
     // The same step with every agent dealt a task from the shipped training curriculum: the cost
@@ -46,6 +39,12 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
     } setup: {
         StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
+    }
+
+    // Allocations with tasks, over episodes of 64 ticks so that tasks are dealt again at the
+    // resets inside the measured iterations.
+    allocationBenchmark("allocations per step, forager, tasks from curricula/train.json, 64-tick episodes") {
+        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum), horizon: 64)
     }
 
     // Thread scaling needs chunks of a millisecond or so of work: 64 environments.
@@ -69,10 +68,23 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
+/// A benchmark counting the allocations of `StepRun.step()` on the run `setup` makes.
+func allocationBenchmark(_ name: String, setup: @escaping @Sendable () throws -> StepRun) {
+    Benchmark(
+        name,
+        configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 20, maxDuration: .seconds(2), maxIterations: 500)
+    ) { benchmark, run in
+        for _ in benchmark.scaledIterations { run.step() }
+    } setup: {
+        try setup()
+    }
+}
+
 /// Custom metric: agents stepped per second of step wall time.
 let agentStepsPerSecond = BenchmarkMetric.custom("agent-steps/s", polarity: .prefersLarger, useScalingFactor: false)
 
-/// A `VecEnv` on four generated default maps with its buffers and a scripted policy.
+/// A `VecEnv` on four generated default maps (episodes of `horizon` ticks if given) with its
+/// buffers and a scripted policy.
 final class StepRun {
     enum Policy: String, CaseIterable, CustomStringConvertible {
         case random
@@ -90,8 +102,9 @@ final class StepRun {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("curricula/train.json").path
 
-    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil) {
-        let config = Config.default
+    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil) {
+        var config = Config.default
+        if let horizon { config.episode.horizon = horizon }
         let maps = (0..<4).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
         env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads, curriculum: curriculum)
         storage = StepBufferStorage(for: env)

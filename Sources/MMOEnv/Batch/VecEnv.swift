@@ -49,7 +49,7 @@ public final class VecEnv: @unchecked Sendable {
     /// Reward added on the tick an agent dies.
     public let deathPenalty: Float
     /// `TaskEmbedding.embed` of every curriculum spec, back to back.
-    private let taskEmbeddings: [Float]
+    private let taskEmbeddings: [Float16]
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
     public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1) {
@@ -65,7 +65,7 @@ public final class VecEnv: @unchecked Sendable {
         self.maps = maps
         self.curriculum = curriculum
         self.deathPenalty = deathPenalty
-        taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed) } ?? []
+        taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed).map { Float16($0) } } ?? []
         observationLayout = ObservationLayout(config: config, taskEmbeddingDimension: curriculum == nil ? 0 : TaskEmbedding.dimension)
         actionLayout = ActionLayout(config: config)
         environmentCount = seeds.count

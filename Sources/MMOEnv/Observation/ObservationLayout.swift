@@ -77,7 +77,7 @@ public struct ObservationLayout: Sendable, Equatable {
         if taskEmbeddingDimension > 0 {
             blocks.append(("task", .int32, [1], []))
             blocks.append(("task_progress", .float32, [1], []))
-            blocks.append(("task_embedding", .float32, [taskEmbeddingDimension], []))
+            blocks.append(("task_embedding", .float16, [taskEmbeddingDimension], []))
         }
         self.init(blocks: blocks)
     }

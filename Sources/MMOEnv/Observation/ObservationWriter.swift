@@ -53,10 +53,10 @@ final class ObservationWriter {
     /// `layout.bytesPerAgent` bytes per player slot), mask rows starting at `masks`, and the entity
     /// slot shown in each entity row (or -1) starting at `rowSlots`.
     /// With `tasks`, each record also gets the agent's task index, progress and the spec's row of
-    /// `embeddings` (`embeddingDimension` floats per curriculum spec).
+    /// `embeddings` (`embeddingDimension` half-precision floats per curriculum spec).
     func write(
         _ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>, rowSlots: UnsafeMutablePointer<Int32>,
-        tasks: TaskAssignment?, embeddings: UnsafePointer<Float>?, embeddingDimension: Int
+        tasks: TaskAssignment?, embeddings: UnsafePointer<Float16>?, embeddingDimension: Int
     ) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
@@ -79,7 +79,7 @@ final class ObservationWriter {
                 let index = Int(tasks.specIndex[slot])
                 record.storeBytes(of: Int32(index), toByteOffset: task, as: Int32.self)
                 record.storeBytes(of: tasks.progress[slot], toByteOffset: progress, as: Float.self)
-                (record + embedding).assumingMemoryBound(to: Float.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
+                (record + embedding).assumingMemoryBound(to: Float16.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
             }
             guard world.entities.alive[slot] != 0 else {
                 writeDeadMasks(into: maskRow)

@@ -3,13 +3,14 @@ public enum ScalarType: String, Sendable, CaseIterable {
     case uint8
     case int16
     case int32
+    case float16
     case float32
 
     /// Bytes per element.
     public var size: Int {
         switch self {
         case .uint8: return 1
-        case .int16: return 2
+        case .int16, .float16: return 2
         case .int32, .float32: return 4
         }
     }
@@ -20,6 +21,7 @@ public enum ScalarType: String, Sendable, CaseIterable {
         case .uint8: return "|u1"
         case .int16: return "<i2"
         case .int32: return "<i4"
+        case .float16: return "<f2"
         case .float32: return "<f4"
         }
     }
