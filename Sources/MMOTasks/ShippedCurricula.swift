@@ -20,7 +20,7 @@ public enum ShippedCurricula {
     }
 
     /// The scoring categories, as tags.
-    public static let categories = ["survival", "combat", "exploration", "skill", "item", "market"]
+    public static let categories = ScoringCategory.allCases.map(\.rawValue)
 
     private typealias Item = ItemKind
 

@@ -152,5 +152,33 @@ struct TaskRewardTests {
         #expect(progress(1) == 1)
         #expect(paid == [3.0 / 8.0, 1])
         #expect(env.taskTotals == (2, 1), "the dead agent's task is not counted as completed")
+        #expect(env.taskScoreboard()?.totalOutcomes == 0, "no episode has finished")
+        let board = env.taskScoreboard(includingEpisodesInProgress: true)
+        #expect(board?.outcomes == [2] && board?.completions == [1] && board?.progressSums == [1.375])
+        #expect(board?.weightedScore == 50, "survival is the only category covered")
+    }
+
+    @Test func finishedEpisodesRecordEveryTaskOnce() {
+        var config = Config.small
+        config.players.count = 4
+        config.npcs.count = 0
+        config.episode.horizon = 5
+        let curriculum = Curriculum(specs: [TaskSpec(name: "reach_tick_3", predicate: .tickGE(numTick: 3), tags: ["survival"]),
+                                            TaskSpec(name: "reach_tick_9", predicate: .tickGE(numTick: 9), tags: ["survival"])])
+        let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 3, threads: 1, curriculum: curriculum)
+        let storage = StepBufferStorage(for: env)
+        env.observe(into: storage.buffers)
+        for _ in 1...7 {
+            for (index, head) in env.actionLayout.heads.enumerated() {
+                for agent in 0..<env.totalAgents { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
+            }
+            env.step(actions: storage.actions, into: storage.buffers)
+        }
+        let board = env.taskScoreboard()!
+        #expect(env.finishedEpisodes.count == 2 && board.totalOutcomes == 8, "one finished episode of 4 agents per environment")
+        // Everyone lives to the horizon (tick 5): "reach tick 3" always completes, "reach tick 9" reaches 5/9.
+        #expect(board.completions[0] == board.outcomes[0] && board.completions[1] == 0)
+        #expect(board.progressSums[1] == Double(board.outcomes[1]) * Double(Float(5) / 9))
+        #expect(env.taskScoreboard(includingEpisodesInProgress: true)!.totalOutcomes == 16)
     }
 }

@@ -129,6 +129,21 @@ public final class VecEnv: @unchecked Sendable {
         slots.reduce((0, 0)) { ($0.0 + ($1.tasks?.assigned ?? 0), $0.1 + ($1.tasks?.completed ?? 0)) }
     }
 
+    /// The outcomes of the tasks dealt so far, per curriculum spec, merged over the environments in
+    /// order, with the competition's per-category scoring (`TaskScoreboard`): finished episodes only,
+    /// or also the tasks of the episodes in progress, at their best progress so far. `nil` without
+    /// a curriculum.
+    public func taskScoreboard(includingEpisodesInProgress: Bool = false) -> TaskScoreboard? {
+        guard let curriculum else { return nil }
+        var board = TaskScoreboard(curriculum: curriculum)
+        for slot in slots {
+            guard let tasks = slot.tasks else { continue }
+            board.merge(tasks.scoreboard)
+            if includingEpisodesInProgress { tasks.recordOutcomes(into: &board) }
+        }
+        return board
+    }
+
     /// Action heads that named an illegal or out-of-range option (ignored as "nothing"), over all environments.
     public var illegalActions: Int { slots.reduce(0) { $0 + $1.illegalActions } }
 

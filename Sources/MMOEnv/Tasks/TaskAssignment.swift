@@ -40,9 +40,12 @@ final class TaskAssignment {
     /// Tasks dealt and tasks completed (best progress reached 1) over all episodes so far.
     private(set) var assigned = 0
     private(set) var completed = 0
+    /// The best progress of every task of the finished episodes, per spec.
+    private(set) var scoreboard: TaskScoreboard
 
     init(curriculum: Curriculum, world: World) {
         self.curriculum = curriculum
+        scoreboard = TaskScoreboard(curriculum: curriculum)
         counters = ProgressCounters(config: world.config)
         for spec in curriculum.specs { counters.watch(spec.predicate) }
         let players = world.entities.playerCount
@@ -63,7 +66,7 @@ final class TaskAssignment {
         for (rank, spec) in order.enumerated() { specRank[spec] = Int32(rank) }
         rankCounts = FixedArray(repeating: 0, count: curriculum.specs.count + 1)
         subjectMembers = FixedArray(repeating: 0, count: players)
-        assign(for: world)
+        deal(for: world)
     }
 
     deinit {
@@ -77,8 +80,20 @@ final class TaskAssignment {
         subjectMembers.deallocate()
     }
 
-    /// Deals new tasks for the episode `world` has just started and evaluates them at tick 0.
+    /// Records the outcomes of the episode that ended, then deals new tasks for the episode `world`
+    /// has just started.
     func assign(for world: World) {
+        recordOutcomes(into: &scoreboard)
+        deal(for: world)
+    }
+
+    /// Records every task's best progress so far as an outcome.
+    func recordOutcomes(into board: inout TaskScoreboard) {
+        for player in 0..<progress.count { board.record(spec: Int(specIndex[player]), progress: progress[player]) }
+    }
+
+    /// Deals new tasks for the episode `world` has just started and evaluates them at tick 0.
+    private func deal(for world: World) {
         var rng = Rng(seed: world.seed, stream: .tasks)
         let players = world.entities.playerCount
         counters.reset()

@@ -73,8 +73,10 @@ struct Simulate: ParsableCommand {
             print((line == 0 ? "events             " : "                   ") + names)
         }
         let tasks = env.taskTotals
-        if tasks.assigned > 0 {
+        if tasks.assigned > 0, let board = env.taskScoreboard(includingEpisodesInProgress: true) {
             print("tasks              \(tasks.completed) of \(tasks.assigned) dealt were completed (\(env.curriculum!.specs.count) specs in the curriculum)")
+            print("task scores        competition scoring over every task dealt (unfinished episodes at their progress so far):")
+            for line in ScoreTable.lines(board) { print("                   " + line) }
         }
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
