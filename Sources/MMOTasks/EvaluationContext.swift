@@ -37,7 +37,8 @@ struct EvaluationContext {
     @inline(__always)
     var members: UnsafeBufferPointer<Int> { currentMembers.pointee }
 
-    /// Progress of node `index`, each operand clipped before combining.
+    /// Progress of node `index`, in [0, 1]: every leaf returns a value in range (ratios are clipped)
+    /// and every combinator keeps its operands' values in range.
     func run(_ index: Int) -> Float {
         let node = nodes[index]
         let a = Int(node.a), b = Int(node.b), c = Int(node.c), d = Int(node.d), e = Int(node.e)
@@ -80,16 +81,16 @@ struct EvaluationContext {
         case .buyItem: return itemCount(.bought, a, b, c)
         case .and:
             var result: Float = 1
-            for link in a..<(a + b) { result = min(result, operand(Int(links[link]))) }
+            for link in a..<(a + b) { result = min(result, run(Int(links[link]))) }
             return result
         case .or:
             var result: Float = 0
-            for link in a..<(a + b) { result = max(result, operand(Int(links[link]))) }
+            for link in a..<(a + b) { result = max(result, run(Int(links[link]))) }
             return result
-        case .not: return 1 - operand(a)
-        case .add: return min(1, operand(a) + operand(b))
-        case .sub: return max(0, operand(a) - operand(b))
-        case .mul: return operand(a) * operand(b)
+        case .not: return 1 - run(a)
+        case .add: return min(1, run(a) + run(b))
+        case .sub: return max(0, run(a) - run(b))
+        case .mul: return run(a) * run(b)
         }
     }
 
@@ -98,10 +99,6 @@ struct EvaluationContext {
     private func slots(_ start: Int, _ count: Int) -> UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: targets[start..<(start + count)])
     }
-
-    /// An operand's progress, clipped.
-    @inline(__always)
-    private func operand(_ index: Int) -> Float { PredicateEvaluator.clip(run(index)) }
 
     /// Whether player slot `slot` of the world is alive.
     @inline(__always)

@@ -215,7 +215,7 @@ public final class ProgressCounters {
     private func count(_ event: Event) {
         let slot = Int(event.entity)
         guard slot >= 0, slot < players else { return }
-        events[Int(eventIndex[Int(event.kind.rawValue)]) * players + slot] &+= 1
+        events[Int(eventIndex[Int(event.kind.rawValue)]) &* players &+ slot] &+= 1
         switch event.kind {
         case .goFarthest: farthest[slot] = max(farthest[slot], event.number)
         case .scoreHit:

@@ -141,7 +141,7 @@ public final class TaskBatch {
     private func evaluate(_ task: Int, _ context: EvaluationContext) -> Float {
         let start = Int(memberStart[task])
         currentMembers.pointee = UnsafeBufferPointer(start: members.base + start, count: Int(memberStart[task + 1]) - start)
-        return PredicateEvaluator.clip(context.run(Int(programRoots[Int(taskProgram[task])])))
+        return context.run(Int(programRoots[Int(taskProgram[task])]))
     }
 
     private static func fixed(_ values: [Int32]) -> FixedArray<Int32> {

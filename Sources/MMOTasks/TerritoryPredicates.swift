@@ -28,7 +28,8 @@ extension EvaluationContext {
         let spread = Int(max(maxRow - minRow, maxCol - minCol))
         guard spread > distance else { return 1 }
         let spreadScore = map.center > distance ? Float(map.center - spread) / Float(map.center - distance) : 0
-        return (spreadScore + deviationScore(rowSum, rowSquares, living, distance) + deviationScore(colSum, colSquares, living, distance)) / 3
+        return PredicateEvaluator.clip(
+            (spreadScore + deviationScore(rowSum, rowSquares, living, distance) + deviationScore(colSum, colSquares, living, distance)) / 3)
     }
 
     /// `d / max(3 x standard deviation, d)` for values with this sum and sum of squares.
@@ -118,9 +119,9 @@ extension EvaluationContext {
         let approach = Float(progressBonus) / 100
         let taken = Float(progressBonus + seizeBonus) / 100
         if let control = counters.control(row: row, col: col), controls(side: control.side) {
-            return taken + (1 - taken) * PredicateEvaluator.ratio(tick - control.since, numTicks)
+            return PredicateEvaluator.clip(taken + (1 - taken) * PredicateEvaluator.ratio(tick - control.since, numTicks))
         }
-        return approach * (1 - PredicateEvaluator.ratio(distance, map.playableRadius))
+        return PredicateEvaluator.clip(approach * (1 - PredicateEvaluator.ratio(distance, map.playableRadius)))
     }
 
     /// The smallest L-inf distance of a living member to (`row`, `col`), or `nil` without living members.
