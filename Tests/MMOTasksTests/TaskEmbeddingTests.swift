@@ -23,11 +23,13 @@ struct TaskEmbeddingTests {
         }
     }
 
-    @Test func distinctTrainingSpecsGetDistinctVectors() {
-        let specs = ShippedCurricula.training.specs
+    @Test(arguments: [false, true])
+    func distinctTrainingAndHeldOutSpecsGetDistinctVectors(halfPrecision: Bool) {
+        // The observation carries the vector in half precision: distinct specs must stay distinct there too.
+        let specs = ShippedCurricula.training.specs + ShippedCurricula.heldOut.specs
         var byVector: [[Float]: String] = [:]
         for spec in specs {
-            let embedding = TaskEmbedding.embed(spec)
+            let embedding = TaskEmbedding.embed(spec).map { halfPrecision ? Float(Float16($0)) : $0 }
             if let other = byVector[embedding] {
                 Issue.record("\(spec.name) and \(other) share an embedding")
             }
