@@ -33,7 +33,7 @@ test: deps
 	$(SWIFT) build --build-tests --traits Viewer
 	$(SWIFT) test --skip-build --traits Viewer
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
-	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000
+	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -5,13 +5,15 @@ import MMOEnv
 
 /// `gridmmo soak`: a long run with random valid actions over every head that checks the world's
 /// invariants (`WorldInvariants`) after every tick of every environment and fails on the first
-/// violation.
+/// violation. With `--curriculum`, agents are dealt tasks and every step's task rewards and
+/// observed progress are checked too (`TaskBufferCheck`).
 struct Soak: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run environments with random actions and check the world invariants every tick.")
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var curriculum: CurriculumOptions
 
     @Option(help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 10_000
@@ -21,7 +23,7 @@ struct Soak: ParsableCommand {
     }
 
     func run() throws {
-        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: .random)
+        let scripted = try ScriptedRun(config: configOptions, maps: mapOptions, batch: batch, policy: .random, curriculum: curriculum)
         let env = scripted.env
         let findings = SoakFindings(environments: env.environmentCount)
         env.afterTick = { environment, world in
@@ -39,10 +41,15 @@ struct Soak: ParsableCommand {
                 progress.finish()
                 throw ValidationError("invariant broken in environment \(failure.environment) at tick \(failure.tick): \(failure.message)")
             }
+            if let problem = TaskBufferCheck.firstProblem(env: env, buffers: scripted.storage.buffers) {
+                progress.finish()
+                throw ValidationError("task check failed after step \(tick): \(problem)")
+            }
         }
         progress.finish()
         let seconds = (clock.now - start).seconds
-        print("ok: \(ticks * env.totalAgents) agent-steps, \(env.finishedEpisodes.count) episodes, invariants held after every tick (\(String(format: "%.1f", seconds)) s)")
+        let checked = env.curriculum == nil ? "invariants" : "invariants and task rewards"
+        print("ok: \(ticks * env.totalAgents) agent-steps, \(env.finishedEpisodes.count) episodes, \(checked) held after every tick (\(String(format: "%.1f", seconds)) s)")
     }
 }
 
