@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
-        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOTasks"]),
+        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MMOCore
 
-/// Replays keep working across format versions, and version 2 records the game details.
+/// Replays keep working across format versions, and version 2 and later record the game details.
 struct ReplayCompatibilityTests {
     private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -19,7 +19,7 @@ struct ReplayCompatibilityTests {
         #expect(frame.entities.prefix(64).contains { $0.alive })
     }
 
-    @Test func formatTwoRecordsGoldSkillsEquipmentAndInventory() throws {
+    @Test func formatTwoAndLaterRecordGoldSkillsEquipmentAndInventory() throws {
         var config = Config.small
         config.players.count = 2
         config.npcs.count = 0
@@ -42,7 +42,7 @@ struct ReplayCompatibilityTests {
         _ = try writer.finish()
 
         let replay = try Replay.load(path: path)
-        #expect(replay.version == 2)
+        #expect(replay.version == 3)
         let first = replay.frame(at: 1).details
         #expect(first.isRecorded)
         #expect(first.gold(0) == 1 && first.gold(1) == 9)

@@ -54,10 +54,10 @@ struct ReplayCorruptionTests {
 
     @Test func aNewerVersionAsksForAnUpdate() throws {
         var bytes = try ReplayFixture.shortReplay()
-        bytes[8] = 3
+        bytes[8] = 4
         ReplayFixture.fixChecksum(&bytes)
         let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
-        #expect(error?.description == "\(path): replay format version 3 is newer than this build understands (2); update gridmmo")
+        #expect(error?.description == "\(path): replay format version 4 is newer than this build understands (3); update gridmmo")
     }
 
     @Test func aMissingFileCannotBeRead() {

@@ -47,6 +47,11 @@ struct ByteReader {
         return position..<(position + count)
     }
 
+    /// The bytes in `range` (within the buffer) as UTF-8 text, or nil when they are not UTF-8.
+    func string(in range: Range<Int>) -> String? {
+        String(validating: bytes[range], as: UTF8.self)
+    }
+
     /// Reads an unsigned LEB128 varint of at most 10 bytes.
     mutating func varint() throws(ReplayError) -> UInt64 {
         let start = position
@@ -66,6 +71,21 @@ struct ByteReader {
     /// Reads a zigzag-mapped signed varint.
     mutating func svarint() throws(ReplayError) -> Int64 {
         ReplayFormat.unzigzag(try varint())
+    }
+
+    /// The next index of a gap list (see `ReplayFormat`): reads a gap and checks that the index it
+    /// leads to stays below `limit`; `what` names the entry in the error.
+    mutating func nextIndex(after previous: Int, below limit: Int, _ what: @autoclosure () -> String) throws(ReplayError) -> Int {
+        let gap = try varint()
+        guard gap < UInt64(limit - previous - 1) else {
+            throw corrupt("\(what()) lies beyond the last index \(limit - 1)")
+        }
+        return previous + Int(gap) + 1
+    }
+
+    /// The error for a malformed value in the region: "corrupt REGION: detail".
+    func corrupt(_ detail: String) -> ReplayError {
+        ReplayError(file: file, message: "corrupt \(region): \(detail)")
     }
 
     private mutating func littleEndian(byteCount: Int) throws(ReplayError) -> UInt64 {

@@ -21,6 +21,11 @@ public struct Replay: Sendable {
     public let tickCount: Int
     /// Entity slots per frame: players, then NPC slots.
     public let slotCount: Int
+    /// Whether the records carry every player's task (format 3 and later, when the recording had tasks).
+    public let recordsTasks: Bool
+    /// The string table of task labels: the tasks dealt in the recording, in the order they
+    /// first appeared; empty without tasks.
+    public let taskNames: [String]
 
     private let bytes: [UInt8]
     /// Start offset of every tick record, then the start of the offset table (where the last ends).
@@ -40,20 +45,27 @@ public struct Replay: Sendable {
         let map = try embeddedMap(header, config: config, file: file)
         try checkSlotCounts(header, config: config, file: file)
         let slotCount = header.playerCount + header.npcCount
-        var playback = ReplayPlayback(bytes: bytes, file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize)
+        var playback = ReplayPlayback(
+            bytes: bytes, file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            taskPlayers: header.recordsTasks ? header.playerCount : nil, taskNames: []
+        )
         for tick in 0..<(recordBounds.count - 1) {
             try playback.apply(tick: tick, range: recordBounds[tick]..<recordBounds[tick + 1])
         }
         return Replay(
             file: file, version: Int(header.version), config: config, map: map, seed: header.seed,
-            tickCount: recordBounds.count - 1, slotCount: slotCount, bytes: bytes, recordBounds: recordBounds
+            tickCount: recordBounds.count - 1, slotCount: slotCount, recordsTasks: header.recordsTasks,
+            taskNames: playback.tasks?.names ?? [], bytes: bytes, recordBounds: recordBounds
         )
     }
 
     /// The state and events of `tick`, which must be in `0..<tickCount`.
     public func frame(at tick: Int) -> ReplayFrame {
         precondition(tick >= 0 && tick < tickCount, "tick \(tick) is outside the replay's 0..<\(tickCount)")
-        var playback = ReplayPlayback(bytes: bytes, file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize)
+        var playback = ReplayPlayback(
+            bytes: bytes, file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            taskPlayers: recordsTasks ? config.players.count : nil, taskNames: taskNames
+        )
         let keyframe = tick - tick % ReplayFormat.keyframeInterval
         for recorded in keyframe...tick {
             do {
@@ -63,7 +75,7 @@ public struct Replay: Sendable {
             }
         }
         let details = ReplayDetails(inventorySlots: config.items.inventorySize, values: playback.details)
-        return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events, details: details)
+        return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events, details: details, tasks: playback.tasks?.tasks)
     }
 
     /// The whole content of the file at `path`; errors carry the system's reason.

@@ -1,6 +1,6 @@
-/// The GridMMO replay format, version 2: the constants, and the zigzag mapping its signed numbers use.
-/// Version 2 added the *details* block of each tick record; readers still accept version 1 files,
-/// which lack it.
+/// The GridMMO replay format, version 3: the constants, and the zigzag mapping its signed numbers use.
+/// Version 2 added the *details* block of each tick record, version 3 the optional *tasks* block;
+/// readers still accept version 1 and 2 files, which lack them.
 ///
 /// A replay file records one episode so that any tick can be shown again without re-running the
 /// simulation: the config, map and seed the episode ran with, then one record per tick with the
@@ -23,8 +23,8 @@
 /// | size      | field                                                                        |
 /// |-----------|------------------------------------------------------------------------------|
 /// | 8         | magic, the ASCII bytes `GMMOREPL`                                            |
-/// | u16       | format version, 2 (1: no details block)                                      |
-/// | u16       | flags, 0 (a reader rejects flags it does not know)                           |
+/// | u16       | format version, 3 (2: no tasks block; 1: no details block either)            |
+/// | u16       | flags: bit 0 (version 3 and later) set when every record has a tasks block; a reader rejects flags it does not know |
 /// | u64       | seed of the episode                                                          |
 /// | u32 + n   | config: its length n, then n bytes of UTF-8 JSON as written by `ConfigFile.json` |
 /// | u16 + s*s | map: its side s, then s*s `Material` raw values, row-major (`row * s + col`) |
@@ -47,6 +47,7 @@
 /// | ...     | details, as below (version 2 and later)                      |
 /// | ...     | tiles, as below                                              |
 /// | ...     | events, as below                                             |
+/// | ...     | tasks, as below (version 3, only with header flag bit 0)     |
 ///
 /// **Entities, keyframe**: every slot in order, its full state: `u8` kind (`EntityKind` raw value),
 /// `u8` alive (0 or 1), then `svarint` row, col, health, food, water and team.
@@ -81,6 +82,22 @@
 /// value), `varint` entity (the slot's 32-bit two's-complement pattern), then `svarint` type, level,
 /// number, gold and target. Every event's tick is the record's tick.
 ///
+/// **Tasks** (version 3, when header flag bit 0 is set): per player slot (0..<P) a *label*, an
+/// index into the file's string table (the name of the task the player was dealt), and a
+/// *progress* in 0...1 stored as `varint` q in 0...65535: q = round(progress * 65535), except that
+/// only a progress of exactly 1 stores 65535 (so 65535 means complete); it reads back as q / 65535.
+/// The string table is built by the records themselves, holding only labels that were dealt:
+///
+/// - `varint` N, the number of names this record adds to the table; when N > 0, `varint` T, the
+///   table index of the first (the table's size before this record, so names take T, T+1, ...),
+///   then N names, each a `varint` byte length and that many bytes of UTF-8.
+/// - Keyframe: every player's `varint` label and `varint` q.
+/// - Delta: `varint` C, the number of players whose label or q changed, then C entries as a gap
+///   list by player: `varint` player gap, `u8` change mask (bit 0 label, bit 1 progress), then
+///   `varint` new label if bit 0, `varint` new q if bit 1.
+///
+/// A label must index a name defined by this record or an earlier one.
+///
 /// ## Footer
 ///
 /// | size    | field                                                                   |
@@ -96,8 +113,8 @@
 public enum ReplayFormat {
     /// The first eight bytes of every replay file.
     public static let magic: [UInt8] = Array("GMMOREPL".utf8)
-    /// The format version this build writes and the newest it reads (it reads 1 too).
-    public static let version: UInt16 = 2
+    /// The format version this build writes and the newest it reads (it reads 1 and 2 too).
+    public static let version: UInt16 = 3
     /// Ticks from one keyframe record to the next.
     public static let keyframeInterval = 64
     /// The four bytes that close the offset table, just before the checksum.
@@ -107,11 +124,32 @@ public enum ReplayFormat {
     static let deltaRecord: UInt8 = 0
     /// Record type byte of a keyframe record.
     static let keyframeRecord: UInt8 = 1
+    /// Header flag: every tick record ends with a tasks block (version 3 and later).
+    static let tasksFlag: UInt16 = 1
+    /// The stored progress of a completed task; progress q reads back as q / `progressScale`.
+    static let progressScale: UInt16 = 65535
+    /// Task change mask bit: the player's label changed.
+    static let taskLabelChanged: UInt8 = 1
+    /// Task change mask bit: the player's progress changed.
+    static let taskProgressChanged: UInt8 = 2
     /// Bytes after the offset table: tick count, footer magic and checksum.
     static let footerTailSize = 4 + 4 + 8
 
     /// Whether the record of `tick` is a keyframe.
     static func isKeyframe(tick: Int) -> Bool { tick % keyframeInterval == 0 }
+
+    /// The flags a reader of `version` files understands.
+    static func knownFlags(version: UInt16) -> UInt16 { version >= 3 ? tasksFlag : 0 }
+
+    /// A progress in 0...1 as stored: round(progress * 65535), but 65535 only for exactly 1.
+    static func quantize(progress: Float) -> UInt16 {
+        progress >= 1 ? progressScale : min(progressScale - 1, UInt16((progress * Float(progressScale)).rounded()))
+    }
+
+    /// A stored progress back in 0...1.
+    static func progress(quantized: UInt16) -> Float {
+        Float(quantized) / Float(progressScale)
+    }
 
     /// Maps a signed integer to an unsigned one with small magnitudes of either sign kept small.
     @inline(__always)

@@ -5,6 +5,8 @@ import Foundation
 /// checksum and interprets them.
 struct ReplayHeader {
     var version: UInt16
+    /// `ReplayFormat.tasksFlag` when the records carry tasks, else 0.
+    var flags: UInt16
     var seed: UInt64
     /// The config as `ConfigFile.json` wrote it.
     var configJSON: [UInt8]
@@ -17,7 +19,7 @@ struct ReplayHeader {
     func write(into writer: inout ByteWriter) {
         writer.append(ReplayFormat.magic)
         writer.u16(version)
-        writer.u16(0)
+        writer.u16(flags)
         writer.u64(seed)
         writer.u32(UInt32(configJSON.count))
         writer.append(configJSON)
@@ -26,6 +28,9 @@ struct ReplayHeader {
         writer.u32(UInt32(playerCount))
         writer.u32(UInt32(npcCount))
     }
+
+    /// Whether every tick record ends with a tasks block.
+    var recordsTasks: Bool { flags & ReplayFormat.tasksFlag != 0 }
 
     /// Reads the header at the start of `bytes`; returns it with the offset just past it.
     /// Checks the magic, version and flags, and that every field is present.
@@ -45,7 +50,7 @@ struct ReplayHeader {
             throw ReplayError(file: file, message: "replay format version 0 does not exist (corrupt header)")
         }
         let flags = try reader.u16()
-        guard flags == 0 else {
+        guard flags & ~ReplayFormat.knownFlags(version: version) == 0 else {
             throw ReplayError(file: file, message: "replay uses flags 0x\(String(flags, radix: 16)) that this build does not understand; update gridmmo")
         }
         let seed = try reader.u64()
@@ -56,7 +61,7 @@ struct ReplayHeader {
         let playerCount = Int(try reader.u32())
         let npcCount = Int(try reader.u32())
         let header = ReplayHeader(
-            version: version, seed: seed, configJSON: configJSON, mapSize: mapSize,
+            version: version, flags: flags, seed: seed, configJSON: configJSON, mapSize: mapSize,
             mapMaterials: mapMaterials, playerCount: playerCount, npcCount: npcCount
         )
         return (header, reader.position)
@@ -64,9 +69,10 @@ struct ReplayHeader {
 }
 
 extension ReplayHeader {
-    /// The header of a recording of `world`'s current episode.
-    init(world: World) {
+    /// The header of a recording of `world`'s current episode, with or without tasks.
+    init(world: World, recordsTasks: Bool) {
         version = ReplayFormat.version
+        flags = recordsTasks ? ReplayFormat.tasksFlag : 0
         seed = world.seed
         configJSON = [UInt8](ConfigFile.json(world.config))
         mapSize = world.map.size

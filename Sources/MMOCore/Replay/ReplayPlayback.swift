@@ -16,10 +16,14 @@ struct ReplayPlayback {
     /// Every slot's `ReplayDetails` values at the last applied tick; empty for format 1.
     private(set) var details: [Int32]
     private let detailColumns: Int
+    /// Every player's task at the last applied tick; nil when the file records no tasks.
+    private(set) var tasks: ReplayTaskDecoder?
 
     /// A playback of the records in `bytes` (format `version`) for an episode on `map` with
-    /// `slotCount` entity slots and `inventorySlots` inventory slots per player.
-    init(bytes: [UInt8], file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int) {
+    /// `slotCount` entity slots and `inventorySlots` inventory slots per player. When the records
+    /// carry tasks, `taskPlayers` is the player count and `taskNames` the string table known so far
+    /// (empty when playing from tick 0, complete when seeking); otherwise `taskPlayers` is nil.
+    init(bytes: [UInt8], file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int, taskPlayers: Int?, taskNames: [String]) {
         self.bytes = bytes
         self.file = file
         mapMaterials = map.materials
@@ -27,6 +31,7 @@ struct ReplayPlayback {
         entities = [ReplayEntity](repeating: .empty, count: slotCount)
         detailColumns = ReplayDetails.columnCount(inventorySlots: inventorySlots)
         details = version >= 2 ? [Int32](repeating: 0, count: slotCount * detailColumns) : []
+        tasks = taskPlayers.map { ReplayTaskDecoder(names: taskNames, playerCount: $0) }
     }
 
     /// Applies the record of `tick`, which must fill exactly `range` of the file. A delta record
@@ -55,8 +60,9 @@ struct ReplayPlayback {
         if !details.isEmpty { try readDetails(&reader, tick: tick, keyframe: keyframe) }
         try readTiles(&reader, tick: tick)
         try readEvents(&reader, tick: tick)
+        try tasks?.read(&reader, keyframe: keyframe)
         guard reader.remaining == 0 else {
-            throw corrupt(tick, "\(ReplayError.bytes(reader.remaining)) left over after the events")
+            throw corrupt(tick, "\(ReplayError.bytes(reader.remaining)) left over after the \(tasks == nil ? "events" : "tasks")")
         }
     }
 
@@ -89,7 +95,7 @@ struct ReplayPlayback {
         }
         var slot = -1
         for _ in 0..<Int(count) {
-            slot = try next(after: slot, below: entities.count, &reader, tick, "a changed slot")
+            slot = try reader.nextIndex(after: slot, below: entities.count, "a changed slot")
             let change = EntityChange(rawValue: try reader.u8())
             var entity = entities[slot]
             if change.contains(.row) { entity.row = try shifted(entity.row, &reader, tick, "row of slot \(slot)") }
@@ -121,14 +127,14 @@ struct ReplayPlayback {
         }
         var slot = -1
         for _ in 0..<Int(count) {
-            slot = try next(after: slot, below: entities.count, &reader, tick, "a slot with changed details")
+            slot = try reader.nextIndex(after: slot, below: entities.count, "a slot with changed details")
             let columns = try reader.varint()
             guard columns >= 1, columns <= UInt64(detailColumns) else {
                 throw corrupt(tick, "slot \(slot) lists \(columns) changed details, expected 1...\(detailColumns)")
             }
             var column = -1
             for _ in 0..<Int(columns) {
-                column = try next(after: column, below: detailColumns, &reader, tick, "a changed detail of slot \(slot)")
+                column = try reader.nextIndex(after: column, below: detailColumns, "a changed detail of slot \(slot)")
                 let index = slot * detailColumns + column
                 details[index] = try shifted(details[index], &reader, tick, "detail \(column) of slot \(slot)")
             }
@@ -142,7 +148,7 @@ struct ReplayPlayback {
         }
         var index = -1
         for _ in 0..<Int(count) {
-            index = try next(after: index, below: materials.count, &reader, tick, "a changed tile")
+            index = try reader.nextIndex(after: index, below: materials.count, "a changed tile")
             let material = try reader.u8()
             guard Int(material) < Material.count else {
                 throw corrupt(tick, "tile \(index) changes to unknown material \(material)")
@@ -176,16 +182,6 @@ struct ReplayPlayback {
                 target: try int32(&reader, tick, "target of event \(number)")
             ))
         }
-    }
-
-    /// The next index of a gap list (see `ReplayFormat`): reads a gap and checks that the index it
-    /// leads to stays below `limit`; `what` names the entry in the error.
-    private func next(after previous: Int, below limit: Int, _ reader: inout ByteReader, _ tick: Int, _ what: @autoclosure () -> String) throws(ReplayError) -> Int {
-        let gap = try reader.varint()
-        guard gap < UInt64(limit - previous - 1) else {
-            throw corrupt(tick, "\(what()) lies beyond the last index \(limit - 1)")
-        }
-        return previous + Int(gap) + 1
     }
 
     /// `value` plus a signed varint delta, which must land in the 32-bit range.

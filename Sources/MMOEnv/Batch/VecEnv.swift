@@ -118,6 +118,18 @@ public final class VecEnv: @unchecked Sendable {
         }
     }
 
+    /// The curriculum index of the task agent `agent` of environment `environment` was dealt this
+    /// episode (see `curriculum.specs`); nil without a curriculum.
+    public func taskIndex(environment: Int, agent: Int) -> Int? {
+        slots[environment].tasks.map { Int($0.specIndex[agent]) }
+    }
+
+    /// The best progress, in 0...1, agent `agent` of environment `environment` has made on its task
+    /// this episode; nil without a curriculum.
+    public func taskProgress(environment: Int, agent: Int) -> Float? {
+        slots[environment].tasks.map { $0.progress[agent] }
+    }
+
     /// Episodes finished so far over all environments, and their total length in ticks.
     public var finishedEpisodes: (count: Int, ticks: Int) {
         slots.reduce((0, 0)) { ($0.0 + $1.finishedEpisodes, $0.1 + $1.finishedTicks) }

@@ -1,14 +1,18 @@
 import MMOCore
 
 /// The side panel's content for a frame: the episode (tick, population, speed), the selected
-/// agent (vitals; from format 2 replays also level, gold, skills, equipment and inventory; what
-/// the replay does not record, such as tasks or everything of format 1, shows "-") and the event
-/// ticker.
+/// agent (vitals; from format 2 replays also level, gold, skills, equipment and inventory; from
+/// format 3 replays recorded with a curriculum also the agent's task and progress; what the
+/// replay does not record, such as everything of format 1, shows "-") and the event ticker.
 public enum InfoPanel {
     /// Shown for what the replay does not record.
     public static let missing = "-"
     /// Item icons per panel row (drawn 32 pixels wide).
     public static let iconsPerRow = 5
+    /// Characters of the label column, before a row's value.
+    static let labelColumns = 8
+    /// Pixels between the panel's edges and its text, on either side.
+    static let margin = 10
     /// Skill names as the panel prints them, four letters each.
     static let skillNames = Skill.allCases.map { String($0.name.prefix(4)) }
 
@@ -56,7 +60,7 @@ public enum InfoPanel {
             rows.append(vital("Water", entity.water, of: vitals.maxWater, color: Palette.water))
         }
         rows += details(frame.details, slot: slot, player: entity.kind == .player)
-        rows.append(PanelRow(label: "Task", value: missing))
+        rows.append(PanelRow(label: "Task", value: task(frame.tasks, slot: slot, columns: valueColumns(panelWidth: state.layout.panel.width))))
         return PanelSection(title: EventText.name(ofSlot: Int32(slot), playerCount: config.players.count), rows: rows)
     }
 
@@ -85,6 +89,20 @@ public enum InfoPanel {
             rows.append(PanelRow(label: start == 0 ? "Items" : "", value: "", icons: chunk.map { ItemIcon($0.kind) }))
         }
         return rows
+    }
+
+    /// The task of player `slot` and its progress, "name 50%", with the name cut so that the
+    /// whole fits `columns` characters; "-" when the replay has no tasks or the slot is an NPC's.
+    static func task(_ tasks: ReplayTasks?, slot: Int, columns: Int) -> String {
+        guard let tasks, tasks.labels.indices.contains(slot) else { return missing }
+        let percent = " \(Int((tasks.progress[slot] * 100).rounded(.down)))%"
+        return String(tasks.name(ofPlayer: slot).prefix(max(columns - percent.count, 1))) + percent
+    }
+
+    /// Characters that fit in a row's value column of a panel `panelWidth` pixels wide.
+    static func valueColumns(panelWidth: Int) -> Int {
+        let glyph = ArtAtlas.glyphWidth * FrameLayout.textScale
+        return (panelWidth - 2 * margin) / glyph - labelColumns
     }
 
     static func vital(_ label: String, _ value: Int32, of maximum: Int, color: Color) -> PanelRow {

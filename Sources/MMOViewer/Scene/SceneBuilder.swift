@@ -137,9 +137,9 @@ public struct SceneBuilder {
         let line = TextLayout.lineHeight(scale: scale)
         commands.append(.fill(panel, Palette.panel))
         commands.append(.fill(PixelRect(x: panel.x, y: panel.y, width: 1, height: panel.height), Palette.panelRule))
-        let left = panel.x + 10
-        let width = panel.width - 20
-        let labelWidth = 8 * ArtAtlas.glyphWidth * scale
+        let left = panel.x + InfoPanel.margin
+        let width = panel.width - 2 * InfoPanel.margin
+        let labelWidth = InfoPanel.labelColumns * ArtAtlas.glyphWidth * scale
         var y = panel.y + 8
         let sections = InfoPanel.sections(config: replay.config, frame: frame, timeline: timeline, state: state, tickerRows: panel.height / line)
         for section in sections {

@@ -10,7 +10,7 @@ struct ReplayCommand: ParsableCommand {
     )
 
     struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a replay and print its header, population over time and event counts.")
+        static let configuration = CommandConfiguration(abstract: "Validate a replay and print its header, population over time, event counts and, when recorded, its tasks.")
         @Argument(help: "A .replay file written by gridmmo.") var file: String
 
         func run() throws {
@@ -38,6 +38,9 @@ struct ReplayCommand: ParsableCommand {
             print("  players alive: " + population.map { "t\($0.tick)=\($0.alive)" }.joined(separator: " "))
             let listed = EventKind.allCases.filter { counts[Int($0.rawValue)] > 0 }
             print("  events: " + listed.map { "\($0.name) \(counts[Int($0.rawValue)])" }.joined(separator: ", "))
+            if let tasks = replay.frame(at: replay.tickCount - 1).tasks {
+                print("  tasks: \(replay.taskNames.count) distinct dealt, \(tasks.completedCount) of \(tasks.labels.count) agents at progress 1 by tick \(replay.tickCount - 1)")
+            }
         }
     }
 }

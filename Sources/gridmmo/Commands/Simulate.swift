@@ -36,7 +36,7 @@ struct Simulate: ParsableCommand {
         var recorder: ReplayRecorder?
         if let replay {
             do {
-                recorder = try ReplayRecorder(path: replay, world: env.world(0))
+                recorder = try ReplayRecorder(path: replay, env: env, environment: 0)
             } catch {
                 throw ValidationError("--replay \(error.description)")
             }
