@@ -25,7 +25,7 @@ build: deps
 
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	.build/release/gridmmo simulate --maps maps/train --envs 8 --ticks 1024 --seed 1 --replay $(DEMO_OUT)/demo.replay
+	.build/release/gridmmo simulate --maps maps/train --envs 8 --ticks 1024 --seed 1 --curriculum curricula/train.json --replay $(DEMO_OUT)/demo.replay
 	.build/release/gridmmo replay info $(DEMO_OUT)/demo.replay
 	.build/release/gridmmo view $(DEMO_OUT)/demo.replay --headless --ticks 0:1024:128 --out $(DEMO_OUT)/frames --contact-sheet
 

@@ -20,10 +20,7 @@ struct ReplayCompatibilityTests {
     }
 
     @Test func formatTwoAndLaterRecordGoldSkillsEquipmentAndInventory() throws {
-        var config = Config.small
-        config.players.count = 2
-        config.npcs.count = 0
-        let world = World(config: config, map: HandMadeMap.make(config: config), seed: 4)
+        let world = ReplayFixture.twoPlayerWorld(seed: 4)
         let path = ReplayFixture.temporaryPath()
         defer { ReplayFixture.discard(path) }
         let writer = try ReplayWriter(path: path, world: world)

@@ -56,6 +56,14 @@ enum ReplayFixture {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
+    /// A small-config world of two players and no NPCs on a hand-made map.
+    static func twoPlayerWorld(seed: UInt64) -> World {
+        var config = Config.small
+        config.players.count = 2
+        config.npcs.count = 0
+        return World(config: config, map: HandMadeMap.make(config: config), seed: seed)
+    }
+
     /// The bytes of a finished replay of a short small-config episode.
     static func shortReplay(ticks: Int = 20) throws -> [UInt8] {
         let config = Config.small

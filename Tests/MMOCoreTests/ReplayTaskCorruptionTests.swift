@@ -8,10 +8,7 @@ struct ReplayTaskCorruptionTests {
     /// record 0 ends with the bytes 0 0 1 0), tick 2 moves player 1 to progress 0.5 (so record 2
     /// ends with player gap 1, mask 2 and the 3-byte progress 32768).
     private static func taskReplay() throws -> [UInt8] {
-        var config = Config.small
-        config.players.count = 2
-        config.npcs.count = 0
-        let world = World(config: config, map: HandMadeMap.make(config: config), seed: 8)
+        let world = ReplayFixture.twoPlayerWorld(seed: 8)
         let path = ReplayFixture.temporaryPath()
         defer { ReplayFixture.discard(path) }
         var tasks = ReplayTasks(names: ["zeta_task", "b"], labels: [0, 1], progress: [0, 0])

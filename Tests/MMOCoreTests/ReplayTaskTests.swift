@@ -7,12 +7,17 @@ import Testing
 struct ReplayTaskTests {
     private static let names = ["eat_food", "harvest_potion_l1_q2", "never_dealt", "drink_water"]
 
-    /// Records `ticks` ticks of a 4-player world; `tasks(tick)` gives the annotations of each tick.
-    private static func record(ticks: Int, path: String, tasks: (Int) -> ReplayTasks) throws -> [ReplayTasks] {
+    /// The world both recordings play: 4 players and 2 NPCs on the forage map.
+    private static func recordedWorld() -> World {
         var config = Config.small
         config.players.count = 4
         config.npcs.count = 2
-        let world = World(config: config, map: ReplayFixture.forageMap(config: config), seed: 21)
+        return World(config: config, map: ReplayFixture.forageMap(config: config), seed: 21)
+    }
+
+    /// Records `ticks` ticks of a 4-player world; `tasks(tick)` gives the annotations of each tick.
+    private static func record(ticks: Int, path: String, tasks: (Int) -> ReplayTasks) throws -> [ReplayTasks] {
+        let world = recordedWorld()
         let writer = try ReplayWriter(path: path, world: world, tasks: tasks(0))
         var given = [tasks(0)]
         var rng = Rng(seed: 22)
@@ -85,10 +90,7 @@ struct ReplayTaskTests {
 
     /// Records the same episode as `record` but without tasks; returns the file's size.
     private static func recordWithoutTasks(ticks: Int, path: String) throws -> Int {
-        var config = Config.small
-        config.players.count = 4
-        config.npcs.count = 2
-        let world = World(config: config, map: ReplayFixture.forageMap(config: config), seed: 21)
+        let world = recordedWorld()
         let writer = try ReplayWriter(path: path, world: world)
         var rng = Rng(seed: 22)
         for _ in 1...ticks {
@@ -122,10 +124,7 @@ struct ReplayTaskTests {
     }
 
     @Test func theWriterRefusesTasksItCannotStore() throws {
-        var config = Config.small
-        config.players.count = 2
-        config.npcs.count = 0
-        let world = World(config: config, map: HandMadeMap.make(config: config), seed: 3)
+        let world = ReplayFixture.twoPlayerWorld(seed: 3)
         let path = ReplayFixture.temporaryPath()
         defer { ReplayFixture.discard(path) }
         let writer = try ReplayWriter(path: path, world: world, tasks: ReplayTasks(names: ["a"], playerCount: 2))
@@ -147,7 +146,7 @@ struct ReplayTaskTests {
 
         let plainPath = ReplayFixture.temporaryPath()
         defer { ReplayFixture.discard(plainPath) }
-        let plainWorld = World(config: config, map: HandMadeMap.make(config: config), seed: 3)
+        let plainWorld = ReplayFixture.twoPlayerWorld(seed: 3)
         let plain = try ReplayWriter(path: plainPath, world: plainWorld)
         plainWorld.step()
         let error = #expect(throws: ReplayError.self) { try plain.record(plainWorld, tasks: ReplayTasks(names: ["a"], playerCount: 2)) }

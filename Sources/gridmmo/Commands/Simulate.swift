@@ -73,10 +73,14 @@ struct Simulate: ParsableCommand {
             print((line == 0 ? "events             " : "                   ") + names)
         }
         let tasks = env.taskTotals
-        if tasks.assigned > 0, let board = env.taskScoreboard(includingEpisodesInProgress: true) {
+        if tasks.assigned > 0 {
             print("tasks              \(tasks.completed) of \(tasks.assigned) dealt were completed (\(env.curriculum!.specs.count) specs in the curriculum)")
-            print("task scores        competition scoring over every task dealt (unfinished episodes at their progress so far):")
-            for line in ScoreTable.lines(board) { print("                   " + line) }
+            // Finished episodes only, unless none finished: then the episodes so far, at their progress so far.
+            let finishedOnly = episodes.count > 0
+            if let board = env.taskScoreboard(includingEpisodesInProgress: !finishedOnly) {
+                print("task scores        competition scoring over the tasks of " + (finishedOnly ? "the finished episodes:" : "the unfinished episodes so far:"))
+                for line in ScoreTable.lines(board) { print("                   " + line) }
+            }
         }
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
