@@ -114,16 +114,6 @@ public final class ProgressCounters {
         }
     }
 
-    /// Stops tracking every tile (and forgets their control).
-    public func unwatchAll() {
-        for position in 0..<watchedCount {
-            let tile = Int(watched[position])
-            isWatched[tile] = 0
-            controller[tile] = -1
-        }
-        watchedCount = 0
-    }
-
     /// Forgets everything but the watched tiles: a new episode.
     public func reset() {
         events.fill(0)

@@ -193,9 +193,6 @@ struct WatchedTileTests {
         game.step()
         #expect(game.counters.control(row: 40, col: 40)?.side == 0)
         #expect(game.counters.control(row: 30, col: 30) == nil)
-        game.counters.unwatchAll()
-        #expect(game.counters.watchedCount == 0)
-        #expect(game.counters.control(row: 40, col: 40) == nil)
     }
 
     @Test func anUnwatchedTileIsNeverSeized() {
