@@ -53,7 +53,7 @@ struct TaskRewardTests {
     @Test func taskSegmentsAppearOnlyWithACurriculum() {
         let plain = ObservationLayout(config: .small)
         #expect(plain.segment(named: "task") == nil)
-        let tasked = ObservationLayout(config: .small, taskEmbeddingDimension: TaskEmbedding.dimension)
+        let tasked = ObservationLayout(config: .small, tasks: true, taskEmbeddingDimension: TaskEmbedding.dimension)
         #expect(tasked.segment(named: "task_embedding")?.shape == [TaskEmbedding.dimension])
         #expect(tasked.segment(named: "task_progress")?.type == .float32)
         #expect(tasked.segment(named: "task_embedding")?.type == .float16, "half precision, as the reference stores it")
@@ -180,5 +180,46 @@ struct TaskRewardTests {
         #expect(board.completions[0] == board.outcomes[0] && board.completions[1] == 0)
         #expect(board.progressSums[1] == Double(board.outcomes[1]) * Double(Float(5) / 9))
         #expect(env.taskScoreboard(includingEpisodesInProgress: true)!.totalOutcomes == 16)
+    }
+
+    @Test func theEmbeddingSegmentCanBeLeftOutWithoutChangingTheGame() {
+        var config = Config.small
+        config.players.count = 8
+        let curriculum = Curriculum(specs: [TaskSpec(name: "eat", predicate: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 2)),
+                                            TaskSpec(name: "reach_tick_6", predicate: .tickGE(numTick: 6), rewardTo: .team)])
+        func run(embedding: Bool) -> (env: VecEnv, rewards: [Float], tasks: [Int32]) {
+            let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 7, threads: 1, curriculum: curriculum,
+                             taskEmbeddingInObservations: embedding)
+            let storage = StepBufferStorage(for: env)
+            let policy = ForagerPolicy(env: env, seed: 7)
+            env.observe(into: storage.buffers)
+            var rewards: [Float] = [], tasks: [Int32] = []
+            let taskOffset = env.observationLayout.segment(named: "task")!.offset
+            for _ in 0..<12 {
+                policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
+                env.step(actions: storage.actions, into: storage.buffers)
+                rewards += (0..<env.totalAgents).map { storage.buffers.rewards[$0] }
+                tasks += (0..<env.totalAgents).map {
+                    storage.buffers.observations.load(fromByteOffset: $0 * env.observationLayout.bytesPerAgent + taskOffset, as: Int32.self)
+                }
+            }
+            if embedding {
+                // The segment holds the dealt spec's row of the published table.
+                let layout = env.observationLayout, offset = layout.segment(named: "task_embedding")!.offset
+                for agent in 0..<env.totalAgents {
+                    let spec = Int(tasks[tasks.count - env.totalAgents + agent])
+                    let row = (0..<TaskEmbedding.dimension).map {
+                        storage.buffers.observations.load(fromByteOffset: agent * layout.bytesPerAgent + offset + 2 * $0, as: Float16.self)
+                    }
+                    #expect(row == Array(env.taskEmbeddings[spec * TaskEmbedding.dimension..<(spec + 1) * TaskEmbedding.dimension]))
+                }
+            }
+            return (env, rewards, tasks)
+        }
+        let with = run(embedding: true), without = run(embedding: false)
+        #expect(without.env.observationLayout.segment(named: "task_embedding") == nil && !without.env.taskEmbeddingInObservations)
+        #expect(with.env.observationLayout.bytesPerAgent - without.env.observationLayout.bytesPerAgent == 2 * TaskEmbedding.dimension)
+        #expect(with.rewards == without.rewards && with.tasks == without.tasks)
+        #expect(with.rewards.contains { $0 > 0 }, "some task progressed")
     }
 }

@@ -56,4 +56,11 @@ struct TasksCommandTests {
         #expect(CommandRunner.failure(["tasks", "show", "\(directory)/eval_sample.json", "earn_gold_50"]) == nil)
         #expect(CommandRunner.failure(["tasks", "show", "\(directory)/eval_sample.json", "nope"])?.contains("no task named 'nope'") == true)
     }
+
+    @Test func envLayoutTakesACurriculum() {
+        CommandRunner.succeed(["env", "layout", "--curriculum", "\(Self.curricula)/eval_sample.json"])
+        CommandRunner.succeed(["env", "layout", "--curriculum", "\(Self.curricula)/eval_sample.json", "--no-task-embedding"])
+        let message = CommandRunner.failure(["env", "layout", "--curriculum", "/nonexistent/c.json"])
+        #expect(message?.contains("--curriculum /nonexistent/c.json: cannot be read") == true, "got: \(message ?? "no error")")
+    }
 }

@@ -41,6 +41,14 @@ let benchmarks: @Sendable () -> Void = {
         StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
     }
 
+    // The same without the task_embedding segment: policies look the embedding up by task index.
+    Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json, no embedding segment") { benchmark, run in
+        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+    } setup: {
+        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum),
+                taskEmbeddingInObservations: false)
+    }
+
     // Allocations with tasks, over episodes of 64 ticks so that tasks are dealt again at the
     // resets inside the measured iterations.
     allocationBenchmark("allocations per step, forager, tasks from curricula/train.json, 64-tick episodes") {
@@ -102,11 +110,12 @@ final class StepRun {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("curricula/train.json").path
 
-    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil) {
+    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true) {
         var config = Config.default
         if let horizon { config.episode.horizon = horizon }
         let maps = (0..<4).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
-        env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads, curriculum: curriculum)
+        env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads, curriculum: curriculum,
+                     taskEmbeddingInObservations: taskEmbeddingInObservations)
         storage = StepBufferStorage(for: env)
         switch policy {
         case .random: self.policy = RandomPolicy(env: env, seed: 1)

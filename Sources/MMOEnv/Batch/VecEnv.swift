@@ -48,17 +48,26 @@ public final class VecEnv: @unchecked Sendable {
     public let curriculum: Curriculum?
     /// Reward added on the tick an agent dies.
     public let deathPenalty: Float
-    /// `TaskEmbedding.embed` of every curriculum spec, back to back.
-    private let taskEmbeddings: [Float16]
+    /// `TaskEmbedding.embed` of every curriculum spec in half precision, `TaskEmbedding.dimension`
+    /// values per spec, back to back (empty without a curriculum): the rows the `task_embedding`
+    /// segment copies. Without that segment, policies look an agent's row up by its `task` segment.
+    public let taskEmbeddings: [Float16]
+    /// Whether each observation carries its task's embedding (the `task_embedding` segment).
+    public let taskEmbeddingInObservations: Bool
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
-    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1) {
-        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum, deathPenalty: deathPenalty)
+    public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil,
+                            deathPenalty: Float = -1, taskEmbeddingInObservations: Bool = true) {
+        self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum,
+                  deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbeddingInObservations)
     }
 
     /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
-    /// With a `curriculum`, agents are dealt tasks and rewarded for progress (see the type's notes).
-    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1) {
+    /// With a `curriculum`, agents are dealt tasks and rewarded for progress (see the type's notes);
+    /// `taskEmbeddingInObservations` false leaves the 512-byte `task_embedding` segment out of every
+    /// record (look rows up in `taskEmbeddings` instead), which saves memory bandwidth.
+    public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1,
+                taskEmbeddingInObservations: Bool = true) {
         precondition(!maps.isEmpty, "VecEnv needs at least one map")
         precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
         self.config = config
@@ -66,7 +75,9 @@ public final class VecEnv: @unchecked Sendable {
         self.curriculum = curriculum
         self.deathPenalty = deathPenalty
         taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed).map { Float16($0) } } ?? []
-        observationLayout = ObservationLayout(config: config, taskEmbeddingDimension: curriculum == nil ? 0 : TaskEmbedding.dimension)
+        self.taskEmbeddingInObservations = curriculum != nil && taskEmbeddingInObservations
+        observationLayout = ObservationLayout(config: config, tasks: curriculum != nil,
+                                              taskEmbeddingDimension: self.taskEmbeddingInObservations ? TaskEmbedding.dimension : 0)
         actionLayout = ActionLayout(config: config)
         environmentCount = seeds.count
         agentsPerEnv = config.players.count

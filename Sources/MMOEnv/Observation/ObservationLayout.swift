@@ -58,9 +58,10 @@ public struct ObservationLayout: Sendable, Equatable {
 
     /// The layout for a config: `tick`, `self`, `skills`, `tiles`, `entities`, `inventory`,
     /// `equipment`, `market`, (with teams and comm) `comm`, and, when the environment assigns
-    /// tasks (`taskEmbeddingDimension` > 0), `task` (the curriculum index of the agent's task),
-    /// `task_progress` and `task_embedding`.
-    public init(config: Config, taskEmbeddingDimension: Int = 0) {
+    /// `tasks`, `task` (the curriculum index of the agent's task) and `task_progress`, then
+    /// `task_embedding` when `taskEmbeddingDimension` > 0.
+    public init(config: Config, tasks: Bool = false, taskEmbeddingDimension: Int = 0) {
+        precondition(tasks || taskEmbeddingDimension == 0, "a task embedding needs the task segments")
         let side = 2 * config.observation.visionRadius + 1
         var blocks: [(name: String, type: ScalarType, shape: [Int], columns: [String])] = [
             ("tick", .int32, [1], []),
@@ -74,11 +75,11 @@ public struct ObservationLayout: Sendable, Equatable {
         ]
         let teammates = Self.commRows(config: config)
         if teammates > 0 { blocks.append(("comm", .int16, [teammates, Self.commColumns.count], Self.commColumns)) }
-        if taskEmbeddingDimension > 0 {
+        if tasks {
             blocks.append(("task", .int32, [1], []))
             blocks.append(("task_progress", .float32, [1], []))
-            blocks.append(("task_embedding", .float16, [taskEmbeddingDimension], []))
         }
+        if taskEmbeddingDimension > 0 { blocks.append(("task_embedding", .float16, [taskEmbeddingDimension], [])) }
         self.init(blocks: blocks)
     }
 

@@ -52,8 +52,9 @@ final class ObservationWriter {
     /// Writes records for all players of `world` starting at `observations` (one record of
     /// `layout.bytesPerAgent` bytes per player slot), mask rows starting at `masks`, and the entity
     /// slot shown in each entity row (or -1) starting at `rowSlots`.
-    /// With `tasks`, each record also gets the agent's task index, progress and the spec's row of
-    /// `embeddings` (`embeddingDimension` half-precision floats per curriculum spec).
+    /// With `tasks`, each record also gets the agent's task index and progress and, when the layout
+    /// has a `task_embedding` segment, the spec's row of `embeddings` (`embeddingDimension`
+    /// half-precision floats per curriculum spec).
     func write(
         _ world: World, observations: UnsafeMutableRawPointer, masks: UnsafeMutablePointer<UInt8>, rowSlots: UnsafeMutablePointer<Int32>,
         tasks: TaskAssignment?, embeddings: UnsafePointer<Float16>?, embeddingDimension: Int
@@ -75,11 +76,13 @@ final class ObservationWriter {
             writeSelf(world, slot: slot, into: record + offsets.selfState)
             writeSkills(world, slot: slot, into: (record + offsets.skills).assumingMemoryBound(to: Int16.self))
             writeMarket(into: (record + offsets.market).assumingMemoryBound(to: Int16.self))
-            if let tasks, let embeddings, let task = offsets.task, let progress = offsets.taskProgress, let embedding = offsets.taskEmbedding {
+            if let tasks, let task = offsets.task, let progress = offsets.taskProgress {
                 let index = Int(tasks.specIndex[slot])
                 record.storeBytes(of: Int32(index), toByteOffset: task, as: Int32.self)
                 record.storeBytes(of: tasks.progress[slot], toByteOffset: progress, as: Float.self)
-                (record + embedding).assumingMemoryBound(to: Float16.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
+                if let embeddings, let embedding = offsets.taskEmbedding {
+                    (record + embedding).assumingMemoryBound(to: Float16.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
+                }
             }
             guard world.entities.alive[slot] != 0 else {
                 writeDeadMasks(into: maskRow)

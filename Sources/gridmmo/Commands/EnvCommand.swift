@@ -1,8 +1,10 @@
 import ArgumentParser
 import MMOCore
 import MMOEnv
+import MMOTasks
 
-/// `gridmmo env layout`: the observation and action layout for a config, as JSON.
+/// `gridmmo env layout`: the observation and action layout for a config (and, with a curriculum,
+/// the task segments), as JSON.
 struct EnvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "env",
@@ -13,14 +15,18 @@ struct EnvCommand: ParsableCommand {
     struct Layout: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the observation segments and action heads as JSON.")
         @OptionGroup var options: ConfigOptions
+        @OptionGroup var curriculum: CurriculumOptions
 
         func run() throws {
             let config = try options.load()
+            let tasks = try curriculum.load() != nil
+            let observation = ObservationLayout(config: config, tasks: tasks,
+                                                taskEmbeddingDimension: tasks && curriculum.taskEmbedding ? TaskEmbedding.dimension : 0)
             let actions = ActionLayout(config: config)
             let heads = actions.heads.map { head in
                 "    {\"name\": \"\(head.name)\", \"size\": \(head.size), \"mask_offset\": \(head.maskOffset), \"options\": [\(head.options.map { "\"\($0)\"" }.joined(separator: ", "))]}"
             }
-            print("{\n\"observation\": \(ObservationLayout(config: config).json),\n\"actions\": {\n  \"mask_width\": \(actions.maskWidth),\n  \"heads\": [\n\(heads.joined(separator: ",\n"))\n  ]\n}\n}")
+            print("{\n\"observation\": \(observation.json),\n\"actions\": {\n  \"mask_width\": \(actions.maskWidth),\n  \"heads\": [\n\(heads.joined(separator: ",\n"))\n  ]\n}\n}")
         }
     }
 }

@@ -32,6 +32,9 @@ struct CurriculumOptions: ParsableArguments {
     @Option(help: "Curriculum file (e.g. curricula/train.json): agents are dealt tasks and rewarded for progress.")
     var curriculum: String?
 
+    @Flag(inversion: .prefixedNo, help: "With a curriculum: carry each agent's task embedding in its observation (without it, only the task index and progress).")
+    var taskEmbedding = true
+
     /// The curriculum, if one was named; errors name the flag and the file's problem.
     func load() throws -> Curriculum? {
         guard let path = curriculum else { return nil }

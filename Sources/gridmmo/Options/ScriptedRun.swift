@@ -14,7 +14,8 @@ struct ScriptedRun {
         config = try configOptions.load()
         maps = try mapOptions.load(config: config, seed: batch.seed)
         let curriculum = try curriculumOptions?.load()
-        env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads, curriculum: curriculum)
+        env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads, curriculum: curriculum,
+                     taskEmbeddingInObservations: curriculumOptions?.taskEmbedding ?? true)
         storage = StepBufferStorage(for: env)
         policy = choice.make(env: env, seed: batch.seed)
         env.observe(into: storage.buffers)
