@@ -105,11 +105,15 @@ struct SceneTests {
         let shown = rows.map { "\($0.label)|\($0.value)|\($0.icons.map { "\($0)" }.joined(separator: ","))" }
         #expect(Array(shown.drop { !$0.hasPrefix("Level") }) == [
             "Level|3|", "Gold|7|", "Skills|mele 1 rang 2|", "|mage 3 fish 4|", "|herb 5 pros 6|", "|carv 7 alch 8|",
-            "Equip||spear", "Items||spear,ration", "Task|-|",
+            "Equip||spear L2", "Items||spear L2,ration L1 x3", "Task|-|",
         ])
         let commands = SceneBuilder(replay: replay, timeline: timeline).build(frame: frame, state: state)
         let icons = commands.filter { if case .sprite(ArtAtlas.icon(.ration), _, _) = $0 { return true } else { return false } }
         #expect(icons.count == 1, "the ration is drawn once, in the inventory row")
+        let badges = commands.filter {
+            if case .fill(let rect, Palette.panel) = $0 { return rect.height == ArtAtlas.glyphHeight + 2 } else { return false }
+        }
+        #expect(badges.count == 4, "a level badge on both spears and the ration, a quantity badge on the ration only")
     }
 
     @Test func deathFogExtentFollowsTheFogRules() {

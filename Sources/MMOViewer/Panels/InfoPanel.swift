@@ -79,16 +79,21 @@ public enum InfoPanel {
             rows.append(PanelRow(label: pair == 0 ? "Skills" : "", value: skills[pair..<min(pair + 2, skills.count)].joined(separator: " ")))
         }
         let equipped = EquipmentSlot.allCases.compactMap { details.equipped(slot, $0) }.compactMap { details.item(slot, $0) }
-        rows.append(PanelRow(label: "Equip", value: equipped.isEmpty ? missing : "", icons: equipped.map { ItemIcon($0.kind) }))
+        rows.append(PanelRow(label: "Equip", value: equipped.isEmpty ? missing : "", icons: equipped.map(icon)))
         let items = (0..<details.inventorySlots).compactMap { details.item(slot, $0) }
         if items.isEmpty {
             rows.append(PanelRow(label: "Items", value: missing))
         }
         for start in stride(from: 0, to: items.count, by: iconsPerRow) {
             let chunk = items[start..<min(start + iconsPerRow, items.count)]
-            rows.append(PanelRow(label: start == 0 ? "Items" : "", value: "", icons: chunk.map { ItemIcon($0.kind) }))
+            rows.append(PanelRow(label: start == 0 ? "Items" : "", value: "", icons: chunk.map(icon)))
         }
         return rows
+    }
+
+    /// The panel icon of an item of `ReplayDetails`.
+    static func icon(_ item: (kind: ItemKind, level: Int32, quantity: Int32, price: Int32)) -> PanelIcon {
+        PanelIcon(item: ItemIcon(item.kind), level: Int(item.level), quantity: Int(item.quantity))
     }
 
     /// The task of player `slot` and its progress, "name 50%", with the name cut so that the

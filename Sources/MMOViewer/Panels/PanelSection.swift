@@ -16,11 +16,11 @@ public struct PanelRow: Sendable, Equatable {
     public var value: String
     public var meter: Meter?
     /// Item icons drawn after the label at twice their size, which makes the row 34 pixels high.
-    public var icons: [ItemIcon]
+    public var icons: [PanelIcon]
     /// Whether the value starts at the left edge, over the (empty) label column, as ticker lines do.
     public var wide: Bool
 
-    public init(label: String, value: String, meter: Meter? = nil, icons: [ItemIcon] = [], wide: Bool = false) {
+    public init(label: String, value: String, meter: Meter? = nil, icons: [PanelIcon] = [], wide: Bool = false) {
         self.label = label
         self.value = value
         self.meter = meter

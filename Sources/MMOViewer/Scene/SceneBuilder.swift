@@ -153,7 +153,12 @@ public struct SceneBuilder {
                 var valueX = row.wide ? left : left + labelWidth
                 for icon in row.icons {
                     let side = 2 * ArtAtlas.cell
-                    commands.append(.sprite(source: ArtAtlas.icon(icon), destination: PixelRect(x: valueX, y: y, width: side, height: side), tint: Color(hex: 0xFFFFFF)))
+                    commands.append(.sprite(source: ArtAtlas.icon(icon.item), destination: PixelRect(x: valueX, y: y, width: side, height: side), tint: Color(hex: 0xFFFFFF)))
+                    drawBadge(icon.levelText, x: valueX, y: y, into: &commands)
+                    if let quantity = icon.quantityText {
+                        let badgeWidth = TextLayout.width(of: quantity, scale: 1) + 2
+                        drawBadge(quantity, x: valueX + side - badgeWidth, y: y + side - ArtAtlas.glyphHeight - 2, into: &commands)
+                    }
                     valueX += side + 4
                 }
                 if let meter = row.meter {
@@ -167,6 +172,12 @@ public struct SceneBuilder {
             }
             y += line / 2
         }
+    }
+
+    /// Small text at (`x`, `y`) on a dark backdrop, for an icon's level and quantity.
+    private func drawBadge(_ text: String, x: Int, y: Int, into commands: inout [DrawCommand]) {
+        commands.append(.fill(PixelRect(x: x, y: y, width: TextLayout.width(of: text, scale: 1) + 2, height: ArtAtlas.glyphHeight + 2), Palette.panel))
+        TextLayout.draw(text, x: x + 1, y: y + 1, scale: 1, color: Palette.text, into: &commands)
     }
 
     private func drawTimeline(state: ViewerState, into commands: inout [DrawCommand]) {
