@@ -23,10 +23,11 @@ public struct TaskScoreboard: Sendable, Equatable {
     /// An empty scoreboard for `curriculum`'s specs.
     public init(curriculum: Curriculum) {
         self.curriculum = curriculum
+        // Separate buffers, so that recording never copies one on first write.
         outcomes = Array(repeating: 0, count: curriculum.specs.count)
-        completions = outcomes
+        completions = Array(repeating: 0, count: curriculum.specs.count)
         progressSums = Array(repeating: 0, count: curriculum.specs.count)
-        partials = outcomes
+        partials = Array(repeating: 0, count: curriculum.specs.count)
     }
 
     /// Records that a task of spec `spec` ended at best progress `progress` (in [0, 1]).
