@@ -53,7 +53,7 @@ public final class VecEnv: @unchecked Sendable {
     /// segment copies. Without that segment, policies look an agent's row up by its `task` segment.
     public let taskEmbeddings: [Float16]
     /// Whether each observation carries its task's embedding (the `task_embedding` segment).
-    public let taskEmbeddingInObservations: Bool
+    public var taskEmbeddingInObservations: Bool { observationLayout.segment(named: "task_embedding") != nil }
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
     public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil,
@@ -75,9 +75,8 @@ public final class VecEnv: @unchecked Sendable {
         self.curriculum = curriculum
         self.deathPenalty = deathPenalty
         taskEmbeddings = curriculum.map { $0.specs.flatMap(TaskEmbedding.embed).map { Float16($0) } } ?? []
-        self.taskEmbeddingInObservations = curriculum != nil && taskEmbeddingInObservations
         observationLayout = ObservationLayout(config: config, tasks: curriculum != nil,
-                                              taskEmbeddingDimension: self.taskEmbeddingInObservations ? TaskEmbedding.dimension : 0)
+                                              taskEmbeddingDimension: curriculum != nil && taskEmbeddingInObservations ? TaskEmbedding.dimension : 0)
         actionLayout = ActionLayout(config: config)
         environmentCount = seeds.count
         agentsPerEnv = config.players.count
