@@ -9,8 +9,9 @@ extension ObservationWriter {
         writeNothingOptions(into: mask)
     }
 
-    /// Masks of a living agent; `shown` and `found` describe its entity rows.
-    func writeMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
+    /// Masks of a living agent; `shown`, `found` and `nearest` describe its entity rows, `entityRows`
+    /// are those rows as written (their `attackable` column is the attack-target mask).
+    func writeMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, entityTable: UnsafePointer<Int16>, into mask: UnsafeMutablePointer<UInt8>) {
         writeNothingOptions(into: mask)
 
         // Move: passable neighbours (a living agent stands inside the playable square).
@@ -25,12 +26,13 @@ extension ObservationWriter {
 
         // Attack: every style; targets attackable now; "none" only when there is no target.
         for style in 0..<CombatStyle.count { mask[heads.attackStyle + style] = 1 }
-        var targets = 0
-        for row in 0..<found where world.canAttack(slot, Int(shown[row])) {
-            mask[heads.attackTarget + row] = 1
-            targets += 1
+        var targets: UInt8 = 0
+        for row in 0..<found {
+            let attackable = UInt8(truncatingIfNeeded: entityTable[row * SharedEntityRows.width + EntityColumn.attackable.rawValue])
+            mask[heads.attackTarget + row] = attackable
+            targets |= attackable
         }
-        mask[heads.attackTarget + entityRows] = targets == 0 ? 1 : 0
+        mask[heads.attackTarget + entityRows] = targets ^ 1
 
         // Combat status blocks every item, market and gold action: only "nothing" stays legal.
         if !world.inCombat(slot) {
@@ -45,7 +47,7 @@ extension ObservationWriter {
 
     /// Use, Destroy, Give, Sell, Buy and GiveGold for an agent out of combat; the same rules as
     /// `World.canUse`, `canDestroy`, `canGive`, `canSell`, `canGiveTo` and `canBuy`, read column by
-    /// column here because this runs for every agent every tick.
+    /// column here because this runs for every agent every tick (tests hold the two equal).
     private func writeItemMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
         let inventory = world.inventory
         let exchange = world.config.exchange.enabled
@@ -62,9 +64,13 @@ extension ObservationWriter {
             }
             mask[heads.sellItem + inventorySlot] = exchange && !equipped ? 1 : 0
         }
-        for row in 0..<found where world.canGiveTo(giver: slot, receiver: Int(shown[row])) {
-            mask[heads.giveTarget + row] = 1
-            mask[heads.giveGoldTarget + row] = 1
+        // Giving.canReceive, read from the shared rows' flags and the rows' distances.
+        let giveDistance = world.config.items.giveDistance
+        for row in 0..<found {
+            let key = nearest[row]
+            let receives = Int(key &>> 20) <= giveDistance && sharedRows.targetFlags[Int(key & 0xFFFFF)] & SharedEntityRows.receivesFromPlayers != 0
+            mask[heads.giveTarget + row] = receives ? 1 : 0
+            mask[heads.giveGoldTarget + row] = receives ? 1 : 0
         }
         guard exchange else { return }
         (mask + heads.sellPrice + 1).update(repeating: 1, count: heads.priceOptions - 1)

@@ -17,6 +17,8 @@ final class ObservationWriter {
     let heads: HeadOffsets
     /// Living entities by map cell, rebuilt before each write.
     let cells: EntityCellIndex
+    /// Every living entity's observer-independent row, rebuilt before each write.
+    let sharedRows: SharedEntityRows
     /// The nearest entities found so far for one agent, as sorted keys `distance << 20 | slot`.
     let nearest: FixedArray<UInt32>
     /// The market segment, identical for every agent of the environment, built once per write.
@@ -38,6 +40,7 @@ final class ObservationWriter {
         commBytes = layout.segment(named: "comm")?.byteCount ?? 0
         heads = HeadOffsets(actions)
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
+        sharedRows = SharedEntityRows(capacity: config.players.count + config.npcs.count)
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
         marketSummary = FixedArray(repeating: 0, count: MarketBoard.entryCount * ObservationLayout.marketColumns.count)
         activeEntries = FixedArray(repeating: 0, count: MarketBoard.entryCount)
@@ -61,6 +64,7 @@ final class ObservationWriter {
     ) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
+        sharedRows.rebuild(world)
         buildMarketSummary(world)
         for slot in 0..<world.entities.playerCount {
             let record = observations + slot * stride
@@ -89,11 +93,12 @@ final class ObservationWriter {
                 continue
             }
             writeTiles(world, slot: slot, into: (record + offsets.tiles).assumingMemoryBound(to: UInt8.self))
-            let found = writeEntities(world, slot: slot, into: (record + offsets.entities).assumingMemoryBound(to: Int16.self), shown: shown)
+            let entityTable = (record + offsets.entities).assumingMemoryBound(to: Int16.self)
+            let found = writeEntities(world, slot: slot, into: entityTable, shown: shown)
             writeInventory(world, slot: slot, into: (record + offsets.inventory).assumingMemoryBound(to: Int16.self))
             writeEquipment(world, slot: slot, into: (record + offsets.equipment).assumingMemoryBound(to: Int16.self))
             if let comm = offsets.comm { writeComm(world, slot: slot, into: (record + comm).assumingMemoryBound(to: Int16.self)) }
-            writeMasks(world, slot: slot, shown: shown, found: found, into: maskRow)
+            writeMasks(world, slot: slot, shown: shown, found: found, entityTable: entityTable, into: maskRow)
         }
     }
 
@@ -138,20 +143,18 @@ final class ObservationWriter {
         let col = Int(world.entities.col[slot])
         let side = 2 * radius + 1
         let materials = world.tiles.materials.base
-        if row >= radius, col >= radius, row + radius < size, col + radius < size, side >= 8 {
-            // Each window row is copied as 8-byte words, the last one overlapping its neighbour.
+        if row >= radius, col >= radius, row + radius < size, col + radius + 16 - side < size, (8...16).contains(side) {
+            // Each window row but the last is copied as one 16-byte word, its excess bytes landing
+            // in the next row, which overwrites them; the last row as two overlapping 8-byte words.
             var source = UnsafeRawPointer(materials + (row - radius) * size + (col - radius))
             var target = UnsafeMutableRawPointer(out)
-            for _ in 0..<side {
-                var offset = 0
-                while offset + 8 < side {
-                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
-                    offset += 8
-                }
-                target.storeBytes(of: source.loadUnaligned(fromByteOffset: side - 8, as: UInt64.self), toByteOffset: side - 8, as: UInt64.self)
+            for _ in 0..<side - 1 {
+                target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
                 source += size
                 target += side
             }
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: side - 8, as: UInt64.self), toByteOffset: side - 8, as: UInt64.self)
             return
         }
         for dr in -radius...radius {
