@@ -2,7 +2,7 @@ import MMOCore
 
 extension ObservationWriter {
     /// The nearest other entities in the window, nearest first (L-inf distance, ties by slot),
-    /// one row each, unused rows left zero; `shown` receives each row's entity slot, and
+    /// one row each, unused rows zeroed; `shown` receives each row's entity slot, and
     /// `nearest[0..<found]` keeps each row's `distance << 20 | slot`. Returns the number of rows
     /// written. Rows are copies of `sharedRows` with the observer-relative columns filled in.
     func writeEntities(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>, shown: UnsafeMutablePointer<Int32>) -> Int {
@@ -55,6 +55,7 @@ extension ObservationWriter {
             let attackable = canStrike && Int(key &>> 20) <= reach && sharedRows.targetFlags[other] & SharedEntityRows.attackableByPlayers != 0
             target[EntityColumn.attackable.rawValue] = attackable ? 1 : 0
         }
+        (UnsafeMutableRawPointer(out) + found &* width &* 2).initializeMemory(as: UInt64.self, repeating: 0, count: (entityRows &- found) &* width / 4)
         return found
     }
 

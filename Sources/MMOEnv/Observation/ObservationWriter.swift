@@ -19,6 +19,11 @@ final class ObservationWriter {
     let cells: EntityCellIndex
     /// Every living entity's observer-independent row, rebuilt before each write.
     let sharedRows: SharedEntityRows
+    /// The stat columns of every item kind and level.
+    let itemStats: ItemStatRows
+    /// Byte offsets of the 8-byte words holding padding between the per-agent segments before the
+    /// market: a living agent's segments are written whole, so only these need zeroing.
+    let paddingWords: FixedArray<Int32>
     /// The nearest entities found so far for one agent, as sorted keys `distance << 20 | slot`.
     let nearest: FixedArray<UInt32>
     /// The market segment, identical for every agent of the environment, built once per write.
@@ -41,6 +46,11 @@ final class ObservationWriter {
         heads = HeadOffsets(actions)
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         sharedRows = SharedEntityRows(capacity: config.players.count + config.npcs.count)
+        itemStats = ItemStatRows(rules: config.items)
+        let marketOffset = layout.segment(named: "market")!.offset
+        let padded = layout.segments.filter { $0.offset < marketOffset && $0.byteCount % 8 != 0 }
+        paddingWords = FixedArray(repeating: 0, count: padded.count)
+        for (index, segment) in padded.enumerated() { paddingWords[index] = Int32(segment.offset + segment.byteCount / 8 * 8) }
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
         marketSummary = FixedArray(repeating: 0, count: MarketBoard.entryCount * ObservationLayout.marketColumns.count)
         activeEntries = FixedArray(repeating: 0, count: MarketBoard.entryCount)
@@ -48,6 +58,8 @@ final class ObservationWriter {
 
     deinit {
         nearest.deallocate()
+        itemStats.deallocate()
+        paddingWords.deallocate()
         marketSummary.deallocate()
         activeEntries.deallocate()
     }
@@ -70,9 +82,15 @@ final class ObservationWriter {
             let record = observations + slot * stride
             let maskRow = masks + slot * maskWidth
             let shown = rowSlots + slot * entityRows
-            // Zero what is not always overwritten: every segment before the market (the layout puts
-            // the per-agent tables first), and comm; the market and task segments are always written.
-            record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
+            let alive = world.entities.alive[slot] != 0
+            // Zero what is not overwritten: a living agent's segments before the market are written
+            // whole (unused entity rows and empty inventory rows as zeros), leaving only padding; a
+            // dead agent's are mostly left out, so they are zeroed. Comm is zeroed, then filled.
+            if alive {
+                for word in 0..<paddingWords.count { record.storeBytes(of: 0 as UInt64, toByteOffset: Int(paddingWords[word]), as: UInt64.self) }
+            } else {
+                record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
+            }
             if let comm = offsets.comm { (record + comm).initializeMemory(as: UInt8.self, repeating: 0, count: commBytes) }
             maskRow.initialize(repeating: 0, count: maskWidth)
             shown.initialize(repeating: -1, count: entityRows)
@@ -88,7 +106,7 @@ final class ObservationWriter {
                     (record + embedding).assumingMemoryBound(to: Float16.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
                 }
             }
-            guard world.entities.alive[slot] != 0 else {
+            guard alive else {
                 writeDeadMasks(into: maskRow)
                 continue
             }

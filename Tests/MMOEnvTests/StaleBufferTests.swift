@@ -1,0 +1,39 @@
+import MMOCore
+import MMOEnv
+import Testing
+
+/// The writer overwrites every byte of every record and mask row, so buffers handed over with
+/// stale contents (a foreign caller's memory, last step's records) give the same bytes as fresh
+/// zeroed ones.
+struct StaleBufferTests {
+    @Test(arguments: [false, true])
+    func recordsDoNotDependOnWhatTheBuffersHeld(immortal: Bool) {
+        var config = Config.small
+        config.players.immortal = immortal
+        let maps = [TerrainGenerator.generate(config: config, seed: 9)]
+        let fresh = VecEnv(config: config, maps: maps, environmentCount: 2, seed: 4, threads: 1)
+        let stale = VecEnv(config: config, maps: maps, environmentCount: 2, seed: 4, threads: 1)
+        let freshStorage = StepBufferStorage(for: fresh)
+        let staleStorage = StepBufferStorage(for: stale)
+        let policy = RandomPolicy(env: fresh, seed: 4)
+        let recordBytes = fresh.totalAgents * fresh.observationLayout.bytesPerAgent
+        let maskBytes = fresh.totalAgents * fresh.actionLayout.maskWidth
+        func scribble() {
+            staleStorage.buffers.observations.initializeMemory(as: UInt8.self, repeating: 0xAB, count: recordBytes)
+            staleStorage.buffers.masks.initialize(repeating: 0xCD, count: maskBytes)
+        }
+        scribble()
+        fresh.observe(into: freshStorage.buffers)
+        stale.observe(into: staleStorage.buffers)
+        for tick in 0..<80 {
+            #expect(Array(freshStorage.observationBytes) == Array(staleStorage.observationBytes), "records differ at tick \(tick)")
+            #expect(Array(UnsafeBufferPointer(start: freshStorage.buffers.masks, count: maskBytes))
+                    == Array(UnsafeBufferPointer(start: staleStorage.buffers.masks, count: maskBytes)), "masks differ at tick \(tick)")
+            policy.act(env: fresh, buffers: freshStorage.buffers, actions: freshStorage.actions)
+            staleStorage.actions.update(from: freshStorage.actions, count: fresh.totalAgents * fresh.actionLayout.headCount)
+            fresh.step(actions: freshStorage.actions, into: freshStorage.buffers)
+            scribble()
+            stale.step(actions: staleStorage.actions, into: staleStorage.buffers)
+        }
+    }
+}
