@@ -18,7 +18,7 @@ public struct FixedArray<Element>: @unchecked Sendable {
         self.count = count
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(index: Int) -> Element {
         get {
             assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
@@ -31,11 +31,13 @@ public struct FixedArray<Element>: @unchecked Sendable {
     }
 
     /// Sets every element to `value`.
+    @inlinable
     public func fill(_ value: Element) {
         base.update(repeating: value, count: count)
     }
 
     /// Copies `source` (which must have `count` elements) into this array.
+    @inlinable
     public func copy(from source: UnsafePointer<Element>) {
         base.update(from: source, count: count)
     }

@@ -157,13 +157,13 @@ public final class World {
 
     /// Whether a slot is in combat status (attacked or was hit within the last
     /// `combat.combatStatusTicks` ticks), which blocks Use, Give, GiveGold, Destroy, Sell and Buy.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func inCombat(_ slot: Int) -> Bool {
         tick - Int(entities.lastCombatTick[slot]) < config.combat.combatStatusTicks
     }
 
     /// L-inf distance between two entity slots.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func distance(_ first: Int, _ second: Int) -> Int {
         max(abs(Int(entities.row[first]) - Int(entities.row[second])), abs(Int(entities.col[first]) - Int(entities.col[second])))
     }

@@ -44,7 +44,7 @@ extension ObservationWriter {
             let other = Int(key & 0xFFFFF)
             shown[rowIndex] = Int32(other)
             let target = out + rowIndex &* width
-            let source = sharedRows.rows.base + other &* width
+            let source = sharedRows.row(of: other, in: world)
             Self.copyEntityRow(from: source, to: target)
             target[EntityColumn.dRow.rawValue] = source[EntityColumn.row.rawValue] &- rowBase
             target[EntityColumn.dCol.rawValue] = source[EntityColumn.col.rawValue] &- colBase

@@ -19,6 +19,8 @@ final class ObservationWriter {
     let cells: EntityCellIndex
     /// Every living entity's observer-independent row, rebuilt before each write.
     let sharedRows: SharedEntityRows
+    /// The state-independent parts of mask rows.
+    let maskTemplates: MaskTemplates
     /// The stat columns of every item kind and level.
     let itemStats: ItemStatRows
     /// Byte offsets of the 8-byte words holding padding between the per-agent segments before the
@@ -47,6 +49,7 @@ final class ObservationWriter {
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         sharedRows = SharedEntityRows(capacity: config.players.count + config.npcs.count)
         itemStats = ItemStatRows(rules: config.items)
+        maskTemplates = MaskTemplates(heads: heads, width: actions.maskWidth, entityRows: entityRows, config: config)
         let marketOffset = layout.segment(named: "market")!.offset
         let padded = layout.segments.filter { $0.offset < marketOffset && $0.byteCount % 8 != 0 }
         paddingWords = FixedArray(repeating: 0, count: padded.count)
@@ -59,6 +62,7 @@ final class ObservationWriter {
     deinit {
         nearest.deallocate()
         itemStats.deallocate()
+        maskTemplates.deallocate()
         paddingWords.deallocate()
         marketSummary.deallocate()
         activeEntries.deallocate()
@@ -76,7 +80,7 @@ final class ObservationWriter {
     ) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
-        sharedRows.rebuild(world)
+        sharedRows.startWrite()
         buildMarketSummary(world)
         for slot in 0..<world.entities.playerCount {
             let record = observations + slot * stride
@@ -92,7 +96,6 @@ final class ObservationWriter {
                 record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
             }
             if let comm = offsets.comm { (record + comm).initializeMemory(as: UInt8.self, repeating: 0, count: commBytes) }
-            maskRow.initialize(repeating: 0, count: maskWidth)
             shown.initialize(repeating: -1, count: entityRows)
             record.storeBytes(of: Int32(world.tick), toByteOffset: offsets.tick, as: Int32.self)
             writeSelf(world, slot: slot, into: record + offsets.selfState)
