@@ -6,7 +6,8 @@
 /// playableRadius` (0 on the edge, 1 in the middle; the reference's 2d/center). Danger at or above
 /// `hostileDangerPercent` makes it Hostile, at or above `neutralDangerPercent` Neutral, else
 /// Passive. Its level is int(danger x 9 + 1); offense int(offensePerLevel x (level - u)) +
-/// offenseBase and defense int(defensePerLevel x (level - u)) with u uniform in [0, 1); it fights in
+/// offenseBase and defense int(defensePerLevel x (level - u)) with one u uniform in [0, 1) for both
+/// (so with the default numbers offense equals defense, as in the reference); it fights in
 /// a random style, holds gold equal to its level and has `npcs.maxHealth` health (SPAWN event with
 /// the kind in `type` and the level in `level`). A slot freed by a death is reused from the next
 /// tick on.
@@ -58,8 +59,9 @@ enum NPCSpawning {
         entities.water[slot] = 0
         entities.team[slot] = -1
         entities.level[slot] = level
-        entities.npcOffense[slot] = Int32(Double(rules.offensePerLevel) * (Double(level) - rng.unit())) + Int32(rules.offenseBase)
-        entities.npcDefense[slot] = Int32(Double(rules.defensePerLevel) * (Double(level) - rng.unit()))
+        let equipmentLevel = Double(level) - rng.unit()
+        entities.npcOffense[slot] = Int32(Double(rules.offensePerLevel) * equipmentLevel) + Int32(rules.offenseBase)
+        entities.npcDefense[slot] = Int32(Double(rules.defensePerLevel) * equipmentLevel)
         entities.npcStyle[slot] = Int32(rng.below(CombatStyle.count))
         entities.npcTarget[slot] = -1
         entities.gold[slot] = level

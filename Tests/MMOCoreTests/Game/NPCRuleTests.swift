@@ -163,6 +163,37 @@ struct NPCRuleTests {
         RuleWorld.expectConsistent(world)
     }
 
+    /// One uniform draw u sets both: with the default 8 per level they are equal, and with defense
+    /// at 4 per level int(8 x (level - u)) is 2 x int(4 x (level - u)) or one more, which two
+    /// independent draws would break for most NPCs.
+    @Test func npcOffenseAndDefenseComeFromOneDraw() {
+        for defensePerLevel in [8, 4] {
+            var config = Config.small
+            config.npcs.count = 64
+            config.npcs.defensePerLevel = defensePerLevel
+            #expect(config.npcs.offensePerLevel == 8 && config.npcs.offenseBase == 0)
+            var offenses: Set<Int32> = []
+            var count = 0
+            for seed in UInt64(1)...4 {
+                let world = World(config: config, map: TerrainGenerator.generate(config: config, seed: seed), seed: seed)
+                for _ in 0..<3 { world.step() }
+                for slot in world.entities.playerCount..<world.entities.capacity where world.entities.alive[slot] != 0 {
+                    let offense = world.entities.npcOffense[slot], defense = world.entities.npcDefense[slot]
+                    if defensePerLevel == 8 {
+                        #expect(offense == defense)
+                    } else {
+                        #expect(offense == 2 * defense || offense == 2 * defense + 1, "offense \(offense), defense \(defense)")
+                    }
+                    if world.entities.level[slot] == 1 { offenses.insert(offense) }
+                    count += 1
+                }
+            }
+            #expect(count > 100)
+            // The draw really varies: level-1 NPCs do not all share one value.
+            #expect(offenses.count > 3)
+        }
+    }
+
     @Test func npcsRegenerateOneHealthPerTick() {
         let world = RuleWorld.make(RuleWorld.config(players: 1, npcs: 1), positions: [(20, 20)])
         let npc = RuleWorld.spawnNPC(world, kind: .passiveNPC, row: 40, col: 40, health: 50)
