@@ -1,6 +1,7 @@
 /// Keeps the NPC population topped up: while fewer than `npcs.count` NPCs live, up to
 /// `npcs.spawnAttemptsPerTick` attempts per tick (and at reset) each draw a uniform tile of the
-/// playable square and spawn an NPC there if it is passable and unoccupied.
+/// playable square and spawn an NPC there if it is passable (occupied tiles are fine: entities
+/// share tiles, and the reference rejects only impassable ones).
 ///
 /// An NPC's danger is its depth into the playable square, `(playableRadius - ring distance) /
 /// playableRadius` (0 on the edge, 1 in the middle; the reference's 2d/center). Danger at or above
@@ -26,7 +27,7 @@ enum NPCSpawning {
             let row = map.playableMin + rng.below(side)
             let col = map.playableMin + rng.below(side)
             let index = world.tiles.index(row: row, col: col)
-            guard world.tiles.passable[index] != 0, world.tiles.occupant[index] < 0 else { continue }
+            guard world.tiles.passable[index] != 0 else { continue }
             // A slot freed by a death this tick stays empty until the next, so this tick's events
             // about its old occupant never name the newcomer.
             while freeSlot < entities.capacity && (entities.alive[freeSlot] != 0 || (world.tick > 0 && entities.deathTick[freeSlot] == Int32(world.tick))) {
