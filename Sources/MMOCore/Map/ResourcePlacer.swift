@@ -3,9 +3,9 @@
 /// In order, as in the reference: plus-shaped Ore, Tree and Crystal clusters, placed in rounds of
 /// one of each (each centred on a tile that is still Grass, drawn uniformly; only the cluster's
 /// Grass tiles change, so clusters may touch and overlap), Herbs on Grass, Fish on Water next to
-/// Grass, then extra Water and extra Foilage on Grass. Everything lands inside the two processed border rings (ring
-/// distance at most `playableRadius - 2`), so the spawn ring stays all Grass and the ring inside
-/// it keeps no Water or Stone. Candidates are collected in row-major order and drawn without
+/// Grass, then extra Water and extra Foilage on Grass. Everything lands inside the two processed
+/// border rings (ring distance at most `playableRadius - 2`), so the spawn ring stays all Grass
+/// and the ring inside it keeps no Water or Stone. Candidates are collected in row-major order and drawn without
 /// replacement; when a kind runs out of candidates, fewer tiles are placed.
 struct ResourcePlacer {
     /// Outer rings of the playable square kept free of resources: the spawn ring and the one

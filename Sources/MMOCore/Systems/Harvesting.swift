@@ -12,8 +12,9 @@
 /// The product's level is min(1 + the held tool's level, 10) when the matching tool is held,
 /// else 1. An ammunition harvest always gives the ammunition and, with an independent roll of
 /// `rareWeaponPermille`, also the profession's weapon of the same level if the inventory has room
-/// (a HARVEST_ITEM of its own), as in the reference's drop table. The tile depletes (one Fish tile, the first of N, S, E, W, even when several are
-/// adjacent: the reference's deplete-them-all quirk is not copied). The player gains
+/// (a HARVEST_ITEM of its own), as in the reference's drop table. The tile depletes (one Fish
+/// tile, the first of N, S, E, W, even when several are adjacent: the reference's
+/// deplete-them-all quirk is not copied). The player gains
 /// `ammunitionHarvestExperience` or `consumableHarvestExperience` (HARVEST_ITEM: type, level,
 /// number = 1). Without inventory room nothing is harvested and the tile stays.
 enum Harvesting {
