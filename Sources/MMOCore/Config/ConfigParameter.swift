@@ -119,7 +119,7 @@ extension Config {
             int("progression.hitExperience", \.progression.hitExperience, 0...10000, "XP per hit for the attacking style"),
             int("progression.ammunitionHarvestExperience", \.progression.ammunitionHarvestExperience, 0...10000, "XP per Prospecting, Carving or Alchemy harvest"),
             int("progression.consumableHarvestExperience", \.progression.consumableHarvestExperience, 0...10000, "XP per Fishing or Herbalism harvest"),
-            int("progression.rareWeaponPermille", \.progression.rareWeaponPermille, 0...1000, "chance per mille that an ammunition harvest yields a weapon"),
+            int("progression.rareWeaponPermille", \.progression.rareWeaponPermille, 0...1000, "chance per mille that an ammunition harvest also yields a weapon"),
             int("items.inventorySize", \.items.inventorySize, 1...64, "inventory slots per player"),
             int("items.armourDefensePerLevel", \.items.armourDefensePerLevel, 0...1000, "armour defense per level"),
             int("items.weaponAttackBase", \.items.weaponAttackBase, 0...1000, "weapon attack at level 0"),
