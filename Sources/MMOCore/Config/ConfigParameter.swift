@@ -80,6 +80,7 @@ extension Config {
             double("resources.fishRespawn", \.resources.fishRespawn, 0...1, "per-tick chance Ocean becomes Fish again"),
             int("players.count", \.players.count, 1...4096, "players per environment"),
             int("players.teams", \.players.teams, 0...4096, "number of teams (0 = no teams); must divide players.count"),
+            bool("players.immortal", \.players.immortal, "whether players survive 0 health (on 1 health) instead of dying"),
             int("vitals.maxHealth", \.vitals.maxHealth, 1...10000, "maximum and starting health"),
             int("vitals.maxFood", \.vitals.maxFood, 1...10000, "maximum and starting food"),
             int("vitals.maxWater", \.vitals.maxWater, 1...10000, "maximum and starting water"),
