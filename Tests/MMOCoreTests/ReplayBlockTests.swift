@@ -26,16 +26,38 @@ struct ReplayBlockTests {
         let (range, dataStart) = try Self.block(block, of: bytes)
         var varint = ByteWriter()
         varint.varint(size)
-        bytes.replaceSubrange(range.lowerBound..<dataStart, with: varint.bytes)
-        let shift = varint.count - (dataStart - range.lowerBound)
+        try replace(range.lowerBound..<dataStart, with: varint.bytes, in: &bytes)
+    }
+
+    /// Replaces block `block` with one holding `records` (each behind its length) compressed.
+    private static func rewrite(block: Int, with records: [UInt8], of bytes: inout [UInt8]) throws {
+        let compressor = try #require(ReplayBlockCompressor(level: ReplayFormat.compressionLevel))
+        records.withUnsafeBytes { compressor.append($0) }
+        var replacement = ByteWriter()
+        replacement.varint(UInt64(records.count))
+        replacement.append(compressor.finishBlock())
+        try replace(try Self.block(block, of: bytes).range, with: replacement.bytes, in: &bytes)
+    }
+
+    /// Replaces `range` (within the blocks) with `replacement`, moves the offsets of the blocks
+    /// after it to match, and fixes the checksum.
+    private static func replace(_ range: Range<Int>, with replacement: [UInt8], in bytes: inout [UInt8]) throws {
+        let shift = replacement.count - range.count
+        bytes.replaceSubrange(range, with: replacement)
         let (_, index) = try ReplayFixture.recordIndex(of: bytes, version: 4)
         let tableStart = bytes.count - ReplayFormat.footerTailSize - 8 * index.blockCount
-        for later in (block + 1)..<index.blockCount {
-            let entry = tableStart + 8 * later
-            let offset = (0..<8).reduce(0) { $0 | Int(bytes[entry + $1]) << (8 * $1) } + shift
-            for byte in 0..<8 { bytes[entry + byte] = UInt8(truncatingIfNeeded: offset >> (8 * byte)) }
+        for block in 0..<index.blockCount {
+            let entry = tableStart + 8 * block
+            let offset = (0..<8).reduce(0) { $0 | Int(bytes[entry + $1]) << (8 * $1) }
+            guard offset >= range.upperBound else { continue }
+            for byte in 0..<8 { bytes[entry + byte] = UInt8(truncatingIfNeeded: (offset + shift) >> (8 * byte)) }
         }
         ReplayFixture.fixChecksum(&bytes)
+    }
+
+    /// Block `block`'s records as stored, each behind its length.
+    private static func records(ofBlock block: Int, in bytes: [UInt8]) throws -> [UInt8] {
+        try ReplayFixture.recordIndex(of: bytes, version: 4).index.records(ofBlock: block, in: bytes, named: "probe").bytes
     }
 
     @Test func formatFourReadsBackLikeTheSameRecordsUncompressed() throws {
@@ -84,7 +106,7 @@ struct ReplayBlockTests {
 
     @Test func aSizeThatDisagreesWithTheDataIsCorrupt() throws {
         let bytes = try Self.replay()
-        let (records, _) = try ReplayFixture.recordIndex(of: bytes, version: 4).index.records(ofBlock: 0, in: bytes, named: "probe")
+        let records = try Self.records(ofBlock: 0, in: bytes)
         var smaller = bytes
         try Self.declare(UInt64(records.count - 1), forBlock: 0, of: &smaller)
         let (path, error) = try ReplayFixture.loadError(ofFileWith: smaller)
@@ -93,5 +115,27 @@ struct ReplayBlockTests {
         try Self.declare(UInt64(records.count + 1), forBlock: 0, of: &larger)
         let (largerPath, largerError) = try ReplayFixture.loadError(ofFileWith: larger)
         #expect(largerError?.description == "\(largerPath): corrupt block 0 (ticks 0...63): its zlib data decompresses to \(records.count) bytes, but it declares \(records.count + 1)")
+    }
+
+    @Test func bytesAfterTheZlibDataAreCorrupt() throws {
+        var bytes = try Self.replay()
+        let end = try Self.block(2, of: bytes).range.upperBound
+        try Self.replace(end..<end, with: [0, 0, 0], in: &bytes)
+        let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
+        #expect(error?.description == "\(path): corrupt block 2 (ticks 128...149): 3 bytes follow the end of its zlib data")
+    }
+
+    @Test func recordsThatDoNotFillTheBlockAreCorrupt() throws {
+        let bytes = try Self.replay()
+        let records = try Self.records(ofBlock: 2, in: bytes)
+        var longer = bytes
+        try Self.rewrite(block: 2, with: records + [7], of: &longer)
+        let (path, error) = try ReplayFixture.loadError(ofFileWith: longer)
+        #expect(error?.description == "\(path): corrupt decompressed block 2 (ticks 128...149): 1 byte left over after the record of tick 149")
+        var shorter = bytes
+        try Self.rewrite(block: 2, with: Array(records.dropLast()), of: &shorter)
+        let (shorterPath, shorterError) = try ReplayFixture.loadError(ofFileWith: shorter)
+        let refusal = try #require(shorterError)
+        #expect(refusal.description.hasPrefix("\(shorterPath): corrupt decompressed block 2 (ticks 128...149): the record of tick 149 is "), "\(refusal)")
     }
 }

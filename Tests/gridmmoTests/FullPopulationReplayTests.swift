@@ -6,29 +6,17 @@ import Testing
 /// Issue 9's size target: a default episode with all 128 agents alive for 1,024 ticks, recorded by
 /// `gridmmo simulate`, fits in 1 MB, and seeking into it gives the state of playing it from tick 0.
 struct FullPopulationReplayTests {
-    /// The default rules with every damage number zero: no player dies, every system still runs
-    /// (agents fight, score hits, harvest, trade), so the replay carries a full population's events.
-    private static let harmless = """
-    { "vitals.starvationDamage": 0, "vitals.dehydrationDamage": 0, "npcs.offensePerLevel": 0, "npcs.offenseBase": 0,
-      "combat.baseOffense": 0, "combat.offensePerLevel": 0, "combat.minimumDamagePercent": 0,
-      "items.weaponAttackBase": 0, "items.weaponAttackPerLevel": 0, "items.ammunitionAttackBase": 0, "items.ammunitionAttackPerLevel": 0 }
-    """
-
     @Test func aFullPopulationDefaultEpisodeFitsInOneMegabyteAndSeeks() throws {
-        let config = CommandRunner.temporaryPath("harmless.json")
         let path = CommandRunner.temporaryPath("full.replay")
-        defer {
-            try? FileManager.default.removeItem(atPath: config)
-            try? FileManager.default.removeItem(atPath: path)
-        }
-        try Self.harmless.write(toFile: config, atomically: true, encoding: .utf8)
-        CommandRunner.succeed(["simulate", "--config", config, "--envs", "1", "--ticks", "1024", "--seed", "1", "--generated-maps", "1", "--threads", "1", "--replay", path])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // players.immortal: no player dies, every rule still runs (agents fight, harvest, trade).
+        CommandRunner.succeed(["simulate", "--immortal", "--envs", "1", "--ticks", "1024", "--seed", "1", "--generated-maps", "1", "--threads", "1", "--replay", path])
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         print("full-population default episode replay: \(bytes.count) bytes")
         #expect(bytes.count <= 1_000_000)
 
         let replay = try Replay.decode(bytes, file: path)
-        #expect(replay.version == 4 && replay.tickCount == 1025 && replay.config.players.count == 128)
+        #expect(replay.version == 4 && replay.tickCount == 1025 && replay.config.players.count == 128 && replay.config.players.immortal)
         let survivors = replay.frame(at: 1024).entities.prefix(128).count { $0.alive }
         #expect(survivors == 128, "every agent lives to the end")
 

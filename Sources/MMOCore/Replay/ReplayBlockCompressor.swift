@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// Compresses the records of one block of a format 4 replay (see `ReplayFormat`) into a zlib
 /// stream as they arrive, so each tick does its share of the work.

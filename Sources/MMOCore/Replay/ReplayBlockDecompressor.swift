@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// Decompresses one block of a format 4 replay (see `ReplayFormat`), checking it against its
 /// declared size: the output buffer is exactly that size, so a damaged block can neither write
