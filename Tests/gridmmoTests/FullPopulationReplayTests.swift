@@ -42,7 +42,7 @@ struct FullPopulationReplayTests {
             }
         }
         #expect(compared == sampled.count)
-        // A busy episode (8,533 hits on the shipped training maps), not a quiet one that would compress easily.
+        // A busy episode (8,533 hits here), not a quiet one that would compress easily.
         #expect(hits > 5_000, "agents fight all episode")
     }
 }
