@@ -54,7 +54,7 @@ rows = [
 systems = ["NPCBehaviour", "ItemUse", "Market", "Giving", "Combat", "Movement", "Comm", "ResourceRespawn",
            "Vitals", "Foraging", "Harvesting", "DeathFog", "Deaths", "NPCSpawning"]
 for system in systems:
-    pattern = r"^\$s7MMOCore%d%sO(3run|3use|7destroy|4list|3buy|6expire)2in" % (len(system), system)
+    pattern = r"^\$s7MMOCore%d%sO(3run|3use|7destroy|4list|3buy|6expire|7players|4npcs)2in" % (len(system), system)
     value = sum(v for s, v in inclusive.items() if re.search(pattern, s))
     rows.append(("  " + system, value))
 rows.append(("  market board rebuild", cost(r"MarketBoardC7rebuild")))

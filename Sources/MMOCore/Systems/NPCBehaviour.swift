@@ -14,11 +14,12 @@ enum NPCBehaviour {
         let intents = world.intents
         let sight = world.config.npcs.sightRange
         var rng = world.npcRng
+        countPlayersByCell(world)
         for npc in entities.playerCount..<entities.capacity where entities.alive[npc] != 0 {
             var target = -1
             switch entities.kind[npc] {
             case .hostileNPC:
-                target = nearestPlayer(world, to: npc, within: sight)
+                if anyPlayerNear(world, npc, within: sight) { target = nearestPlayer(world, to: npc, within: sight) }
             case .neutralNPC:
                 let attacker = Int(entities.lastAttacker[npc])
                 if attacker >= 0, attacker < entities.playerCount, entities.alive[attacker] != 0, world.distance(npc, attacker) <= sight {
@@ -40,6 +41,31 @@ enum NPCBehaviour {
             }
         }
         world.npcRng = rng
+    }
+
+    /// Counts the living players of each cell of `WorldScratch.playerCells`.
+    private static func countPlayersByCell(_ world: World) {
+        let scratch = world.scratch, entities = world.entities
+        let shift = WorldScratch.playerCellShift
+        scratch.playerCells.fill(0)
+        for player in 0..<entities.playerCount where entities.alive[player] != 0 {
+            scratch.playerCells[(Int(entities.row[player]) >> shift) * scratch.playerCellsPerSide + (Int(entities.col[player]) >> shift)] += 1
+        }
+    }
+
+    /// Whether any living player is in a cell overlapping the square within `range` of `npc`: when
+    /// not, `nearestPlayer` would find none, and its tile-by-tile search is skipped.
+    private static func anyPlayerNear(_ world: World, _ npc: Int, within range: Int) -> Bool {
+        let scratch = world.scratch, entities = world.entities
+        let shift = WorldScratch.playerCellShift, last = scratch.playerCellsPerSide - 1
+        let row = Int(entities.row[npc]), col = Int(entities.col[npc])
+        for cellRow in (max(row - range, 0) >> shift)...min((row + range) >> shift, last) {
+            for cellCol in (max(col - range, 0) >> shift)...min((col + range) >> shift, last)
+            where scratch.playerCells[cellRow * scratch.playerCellsPerSide + cellCol] > 0 {
+                return true
+            }
+        }
+        return false
     }
 
     /// The nearest living player within `range` (L-inf) of `npc`, or -1: the tile occupancy lists

@@ -7,6 +7,14 @@ final class WorldScratch {
     /// Breadth-first search of NPC pursuit: parent step per window tile, and the queue.
     let searchFirstStep: FixedArray<Int8>
     let searchQueue: FixedArray<Int32>
+    /// Living players per square cell of `1 << playerCellShift` tiles, counted at the start of NPC
+    /// behaviour: a hostile NPC with no player in the cells around it skips its search.
+    let playerCells: FixedArray<Int32>
+    /// Cells per side of `playerCells`.
+    let playerCellsPerSide: Int
+
+    /// Side of a `playerCells` cell, in tiles.
+    static let playerCellShift = 3
 
     init(config: Config) {
         let players = config.players.count
@@ -15,6 +23,8 @@ final class WorldScratch {
         let side = 2 * config.npcs.sightRange + 1
         searchFirstStep = FixedArray(repeating: -1, count: side * side)
         searchQueue = FixedArray(repeating: 0, count: side * side)
+        playerCellsPerSide = (config.map.size + (1 << Self.playerCellShift) - 1) >> Self.playerCellShift
+        playerCells = FixedArray(repeating: 0, count: playerCellsPerSide * playerCellsPerSide)
     }
 
     deinit {
@@ -22,5 +32,6 @@ final class WorldScratch {
         rows.deallocate()
         searchFirstStep.deallocate()
         searchQueue.deallocate()
+        playerCells.deallocate()
     }
 }
