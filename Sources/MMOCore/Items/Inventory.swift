@@ -178,4 +178,30 @@ public final class Inventory {
         listedUntil[index] = 0
         itemID[index] = id
     }
+
+    /// The first listed row (price above 0) at or after `start`, or `players * slots` if none.
+    /// Listings are few, so prices (never negative) are scanned eight at a time where possible, as
+    /// four 8-byte words that are all zero when none of the eight is listed.
+    @inline(__always)
+    func nextListedRow(from start: Int) -> Int {
+        let total = players * slots
+        var row = start
+        while row < total && row & 7 != 0 {
+            if price[row] > 0 { return row }
+            row += 1
+        }
+        let prices = UnsafeRawPointer(price.base)
+        while row + 8 <= total {
+            let words = prices + row * 4
+            let listed = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if listed != 0 { break }
+            row += 8
+        }
+        while row < total {
+            if price[row] > 0 { return row }
+            row += 1
+        }
+        return total
+    }
 }

@@ -49,18 +49,22 @@ public final class MarketBoard {
     public func rebuild(from inventory: Inventory) {
         listingCount.fill(0)
         let total = inventory.players * inventory.slots
-        for row in 0..<total where inventory.price[row] > 0 {
+        var row = inventory.nextListedRow(from: 0)
+        while row < total {
             listingCount[Self.entry(kind: inventory.item(at: row)!, level: inventory.level[row])] += 1
+            row = inventory.nextListedRow(from: row + 1)
         }
         entryStart[0] = 0
         for entry in 0..<Self.entryCount { entryStart[entry + 1] = entryStart[entry] + listingCount[entry] }
         // Place rows in row order (cursor: each entry's next free position), then insertion-sort
         // each entry's short group by price; the sort is stable, so ties keep row order.
         cursor.copy(from: entryStart.base)
-        for row in 0..<total where inventory.price[row] > 0 {
+        row = inventory.nextListedRow(from: 0)
+        while row < total {
             let entry = Self.entry(kind: inventory.item(at: row)!, level: inventory.level[row])
             rows[Int(cursor[entry])] = Int32(row)
             cursor[entry] += 1
+            row = inventory.nextListedRow(from: row + 1)
         }
         for entry in 0..<Self.entryCount {
             let start = Int(entryStart[entry]), end = Int(entryStart[entry + 1])

@@ -69,10 +69,15 @@ enum Market {
     static func expire(in world: World) {
         let inventory = world.inventory
         let tick = Int32(world.tick)
-        for row in 0..<(inventory.players * inventory.slots) where inventory.price[row] > 0 && inventory.listedUntil[row] <= tick {
-            inventory.price[row] = 0
-            inventory.listedUntil[row] = 0
-            inventory.listingsChanged = true
+        let total = inventory.players * inventory.slots
+        var row = inventory.nextListedRow(from: 0)
+        while row < total {
+            if inventory.listedUntil[row] <= tick {
+                inventory.price[row] = 0
+                inventory.listedUntil[row] = 0
+                inventory.listingsChanged = true
+            }
+            row = inventory.nextListedRow(from: row + 1)
         }
     }
 }
