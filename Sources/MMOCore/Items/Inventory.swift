@@ -179,6 +179,22 @@ public final class Inventory {
         itemID[index] = id
     }
 
+    /// Whether `player` holds any item: its slots' kinds read eight at a time.
+    @inlinable
+    public func holdsAnything(_ player: Int) -> Bool {
+        let kinds = UnsafeRawPointer(kind.base + player &* slots)
+        var offset = 0
+        while offset &+ 8 <= slots {
+            if kinds.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != 0 { return true }
+            offset &+= 8
+        }
+        while offset < slots {
+            if kinds.load(fromByteOffset: offset, as: UInt8.self) != 0 { return true }
+            offset &+= 1
+        }
+        return false
+    }
+
     /// The first listed row (price above 0) at or after `start`, or `players * slots` if none.
     /// Listings are few, so prices (never negative) are scanned eight at a time where possible, as
     /// four 8-byte words that are all zero when none of the eight is listed.

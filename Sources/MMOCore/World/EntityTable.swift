@@ -67,6 +67,7 @@ public final class EntityTable {
     public let nextOnTile: FixedArray<Int32>
 
     public init(playerCount: Int, npcCount: Int) {
+        precondition(Skill.count == 8, "highestLevel reads exactly eight skills")
         self.playerCount = playerCount
         self.npcCount = npcCount
         capacity = playerCount + npcCount
@@ -190,9 +191,11 @@ public final class EntityTable {
     @inlinable
     public func highestLevel(_ slot: Int) -> Int32 {
         if isNPC(slot) { return level[slot] }
-        var best: Int32 = 0
-        for skill in 0..<Skill.count { best = max(best, skillLevel[slot * Skill.count + skill]) }
-        return best
+        // A balanced tree of maxima over the eight skills (a loop here runs for every agent every tick).
+        let levels = skillLevel.base + slot &* Skill.count
+        let combat = max(levels[0], levels[1], levels[2])
+        let gathering = max(max(levels[3], levels[4]), max(levels[5], levels[6]))
+        return max(combat, max(gathering, levels[7]))
     }
 
     /// Highest combat-style level (players), or the NPC's level.

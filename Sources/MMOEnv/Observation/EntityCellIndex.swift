@@ -33,37 +33,43 @@ final class EntityCellIndex {
         cellOfSlot.deallocate()
     }
 
-    /// Re-buckets the living entities of `entities`.
+    /// Re-buckets the living entities of `entities` (wrapping arithmetic: counts are small).
     func rebuild(_ entities: EntityTable) {
+        let starts = cellStart.base, cellOf = cellOfSlot.base
         cellStart.fill(0)
-        var living = 0
+        var living: Int32 = 0
         for slot in 0..<entities.capacity {
             guard entities.alive[slot] != 0 else {
-                cellOfSlot[slot] = -1
+                cellOf[slot] = -1
                 continue
             }
             let cell = (Int(entities.row[slot]) &>> cellShift) &* cellsPerSide &+ (Int(entities.col[slot]) &>> cellShift)
-            cellOfSlot[slot] = Int32(cell)
-            cellStart[cell + 1] += 1
-            living += 1
+            cellOf[slot] = Int32(truncatingIfNeeded: cell)
+            starts[cell &+ 1] &+= 1
+            living &+= 1
         }
-        for cell in 0..<cellsPerSide * cellsPerSide { cellStart[cell + 1] += cellStart[cell] }
-        // Now cellStart[c + 1] is the end of cell c. Placing entities from the back, decrementing
-        // their cell's end, keeps slot order within each cell and leaves cellStart[c + 1] at the
+        let cells = cellsPerSide &* cellsPerSide
+        var total: Int32 = 0
+        for cell in 1...cells {
+            total &+= starts[cell]
+            starts[cell] = total
+        }
+        // Now starts[c + 1] is the end of cell c. Placing entities from the back, decrementing
+        // their cell's end, keeps slot order within each cell and leaves starts[c + 1] at the
         // start of cell c.
-        var slot = entities.capacity - 1
+        var slot = entities.capacity &- 1
         while slot >= 0 {
-            let cell = Int(cellOfSlot[slot])
+            let cell = Int(cellOf[slot])
             if cell >= 0 {
-                cellStart[cell + 1] -= 1
-                slots[Int(cellStart[cell + 1])] = Int32(slot)
-                positions[Int(cellStart[cell + 1])] = UInt32(entities.row[slot]) << 16 | UInt32(entities.col[slot])
+                let position = Int(starts[cell &+ 1] &- 1)
+                starts[cell &+ 1] = Int32(truncatingIfNeeded: position)
+                slots[position] = Int32(truncatingIfNeeded: slot)
+                positions[position] = UInt32(truncatingIfNeeded: entities.row[slot]) &<< 16 | UInt32(truncatingIfNeeded: entities.col[slot])
             }
-            slot -= 1
+            slot &-= 1
         }
-        let cells = cellsPerSide * cellsPerSide
-        for cell in 0..<cells { cellStart[cell] = cellStart[cell + 1] }
-        cellStart[cells] = Int32(living)
+        starts.update(from: starts + 1, count: cells)
+        starts[cells] = living
     }
 
     /// Range of cell rows (or columns) overlapping tiles `low...high`, clamped to the map.

@@ -8,6 +8,7 @@ extension ObservationWriter {
         let width = ObservationLayout.inventoryColumns.count
         let stats = ItemStatRows.width
         out.initialize(repeating: 0, count: inventory.slots &* width)
+        guard inventory.holdsAnything(slot) else { return }
         for inventorySlot in 0..<inventory.slots {
             let row = inventory.row(slot, inventorySlot)
             let target = out + inventorySlot &* width
