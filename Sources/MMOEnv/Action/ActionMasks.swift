@@ -82,9 +82,9 @@ extension ObservationWriter {
     private func writeItemMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
         let inventory = world.inventory
         let exchange = world.config.exchange.enabled
-        for inventorySlot in 0..<inventory.slots {
+        for inventorySlot in 0..<(inventory.holdsAnything(slot) ? inventory.slots : 0) {
             let row = inventory.row(slot, inventorySlot)
-            guard let kind = inventory.item(at: row) else { continue }
+            guard inventory.kind[row] != 0, let kind = inventory.item(at: row) else { continue }
             let listed = inventory.price[row] != 0
             let equipped = inventory.equipped[row] != 0
             if !listed {
