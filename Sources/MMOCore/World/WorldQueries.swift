@@ -17,18 +17,24 @@ extension World {
         if entities.isNPC(slot) {
             return (SIMD3(repeating: entities.npcOffense[slot]), SIMD3(repeating: entities.npcDefense[slot]))
         }
+        // Scalar sums (generic SIMD3 arithmetic costs more than it saves here).
         let rules = config.combat
-        let base = slot * Skill.count
-        var offense = SIMD3<Int32>(repeating: Int32(rules.baseOffense))
-        offense &+= Int32(rules.offensePerLevel) &* SIMD3(entities.skillLevel[base], entities.skillLevel[base + 1], entities.skillLevel[base + 2])
-        var defense = SIMD3<Int32>(repeating: Int32(rules.defensePerLevel) * entities.highestLevel(slot))
-        for equipmentSlot in EquipmentSlot.hat.rawValue...EquipmentSlot.held.rawValue {
-            guard let row = inventory.equippedRow(slot, EquipmentSlot(rawValue: equipmentSlot)!) else { continue }
-            let stats = Combat.stats(self, row)
-            offense &+= SIMD3(stats.attack.melee, stats.attack.range, stats.attack.mage)
-            defense &+= SIMD3(stats.defense.melee, stats.defense.range, stats.defense.mage)
+        let levels = entities.skillLevel.base + slot * Skill.count
+        let base = Int32(rules.baseOffense), perLevel = Int32(rules.offensePerLevel)
+        var melee = base + perLevel * levels[0], range = base + perLevel * levels[1], mage = base + perLevel * levels[2]
+        let armour = Int32(rules.defensePerLevel) * entities.highestLevel(slot)
+        var meleeDefense = armour, rangeDefense = armour, mageDefense = armour
+        let equipment = inventory.equipment.base + slot * EquipmentSlot.count
+        for equipmentSlot in EquipmentSlot.hat.rawValue...EquipmentSlot.held.rawValue where equipment[equipmentSlot] >= 0 {
+            let stats = Combat.stats(self, inventory.row(slot, Int(equipment[equipmentSlot])))
+            melee += stats.attack.melee
+            range += stats.attack.range
+            mage += stats.attack.mage
+            meleeDefense += stats.defense.melee
+            rangeDefense += stats.defense.range
+            mageDefense += stats.defense.mage
         }
-        return (offense, defense)
+        return (SIMD3(melee, range, mage), SIMD3(meleeDefense, rangeDefense, mageDefense))
     }
 
     /// Whether a player is still immune to attacks by players.
