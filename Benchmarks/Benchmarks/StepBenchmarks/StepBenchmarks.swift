@@ -26,41 +26,41 @@ let benchmarks: @Sendable () -> Void = {
 
     for policy in StepRun.Policy.allCases {
         Benchmark("step 8 envs x 128, \(policy), 1 thread") { benchmark, run in
-            for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
         } setup: {
-            StepRun(environments: 8, threads: 1, policy: policy)
+            try StepRun(environments: 8, threads: 1, policy: policy)
         }
-        allocationBenchmark("allocations per step, \(policy)") { StepRun(environments: 8, threads: 1, policy: policy) }
+        allocationBenchmark("allocations per step, \(policy)") { try StepRun(environments: 8, threads: 1, policy: policy) }
     }
 
     // The same step with every agent dealt a task from the shipped training curriculum: the cost
     // of task evaluation plus the task segments of the observation.
     Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json") { benchmark, run in
-        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
     } setup: {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
     }
 
     // The same without the task_embedding segment: policies look the embedding up by task index.
     Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json, no embedding segment") { benchmark, run in
-        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
     } setup: {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum),
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum),
                 taskEmbeddingInObservations: false)
     }
 
     // Allocations with tasks, over episodes of 64 ticks so that tasks are dealt again at the
     // resets inside the measured iterations.
     allocationBenchmark("allocations per step, forager, tasks from curricula/train.json, 64-tick episodes") {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum), horizon: 64)
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum), horizon: 64)
     }
 
     // Thread scaling needs chunks of a millisecond or so of work: 64 environments.
     for threads in [1, 2] {
         Benchmark("step 64 envs x 128, forager, \(threads) thread(s)") { benchmark, run in
-            for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
         } setup: {
-            StepRun(environments: 64, threads: threads, policy: .forager)
+            try StepRun(environments: 64, threads: threads, policy: .forager)
         }
     }
 
@@ -69,10 +69,10 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 1)
     ) { benchmark, run in
         for _ in benchmark.scaledIterations {
-            for _ in 0..<100 { run.step() }
+            for _ in 0..<100 { try run.step() }
         }
     } setup: {
-        StepRun(environments: 64, threads: 2, policy: .forager)
+        try StepRun(environments: 64, threads: 2, policy: .forager)
     }
 }
 
@@ -82,7 +82,7 @@ func allocationBenchmark(_ name: String, setup: @escaping @Sendable () throws ->
         name,
         configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 20, maxDuration: .seconds(2), maxIterations: 500)
     ) { benchmark, run in
-        for _ in benchmark.scaledIterations { run.step() }
+        for _ in benchmark.scaledIterations { try run.step() }
     } setup: {
         try setup()
     }
@@ -110,7 +110,7 @@ final class StepRun {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("curricula/train.json").path
 
-    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true) {
+    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true) throws {
         var config = Config.default
         if let horizon { config.episode.horizon = horizon }
         let maps = (0..<4).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
@@ -121,20 +121,20 @@ final class StepRun {
         case .random: self.policy = RandomPolicy(env: env, seed: 1)
         case .forager: self.policy = ForagerPolicy(env: env, seed: 1)
         }
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
     }
 
     /// Draws actions and steps once.
-    func step() {
+    func step() throws {
         policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
     }
 
     /// Draws actions, steps once, and records agent-steps per second of the step alone.
-    func stepTimed(_ benchmark: Benchmark) {
+    func stepTimed(_ benchmark: Benchmark) throws {
         policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
         let start = clock.now
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         let parts = (clock.now - start).components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
         benchmark.measurement(agentStepsPerSecond, Int(Double(env.totalAgents) / max(seconds, 1e-12)))

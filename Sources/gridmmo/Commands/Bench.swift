@@ -35,7 +35,7 @@ struct Bench: ParsableCommand {
             for _ in 0..<ticks {
                 scripted.act()
                 let start = clock.now
-                scripted.step()
+                try scripted.step()
                 stepTime += clock.now - start
             }
             rates.append(Double(ticks * env.totalAgents) / stepTime.seconds)
