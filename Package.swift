@@ -27,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "MMOCore", swiftSettings: hotPathSettings),
+        .target(name: "MMOCore", dependencies: ["CZlib"], swiftSettings: hotPathSettings),
         .target(name: "MMOEnv", dependencies: ["MMOCore", "MMOTasks"], swiftSettings: hotPathSettings),
         .target(name: "MMOTasks", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
         .target(

@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Splits the instructions of VecEnv.step into world systems, observations, masks, action
-decoding and (with a curriculum) task evaluation, from a callgrind profile. Usage:
-    scripts/cost-split.py [policy] [ticks] [extra gridmmo bench options, e.g. --curriculum curricula/train.json]
-Runs `gridmmo bench` (8 default environments, 1 thread, shipped training maps) under callgrind
-with collection limited to VecEnv.step, then reads inclusive costs per function."""
+decoding and (with a curriculum) task evaluation, from a callgrind profile, per living
+agent-step (one living agent's step, `VecEnv.agentSteps`). Usage:
+    scripts/cost-split.py [policy] [ticks] [extra gridmmo bench options]
+e.g. `scripts/cost-split.py random 200 --immortal` (the full-population workload),
+`scripts/cost-split.py random 64 --immortal --preset large --envs 1` (1,024 agents on 512x512), or
+`scripts/cost-split.py forager 200 --curriculum curricula/train.json`.
+Runs `gridmmo bench` (8 environments unless --envs is given, 1 thread, the shipped training maps
+for the default-size presets) under callgrind with collection limited to VecEnv.step, then reads
+inclusive costs per function."""
 import os
 import re
 import subprocess
@@ -14,16 +19,18 @@ policy = sys.argv[1] if len(sys.argv) > 1 else "random"
 ticks = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 extra = sys.argv[3:]
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-step_symbol = "$s6MMOEnv6VecEnvC4step7actions4intoySPys5Int32VG_AA11StepBuffersVtF"
+step_symbol = "$s6MMOEnv6VecEnvC4step7actions4into*"
+maps = [] if "--preset" in extra and extra[extra.index("--preset") + 1] in ("small", "large") else ["--maps", os.path.join(root, "maps/train")]
+envs = [] if "--envs" in extra else ["--envs", "8"]
 
 subprocess.run(["swift", "build", "-c", "release", "--product", "gridmmo"], cwd=root, check=True, stdout=subprocess.DEVNULL)
 with tempfile.TemporaryDirectory() as scratch:
     profile = os.path.join(scratch, "callgrind.out")
-    subprocess.run(
+    bench = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", f"--toggle-collect={step_symbol}",
-         os.path.join(root, ".build/release/gridmmo"), "bench", "--maps", os.path.join(root, "maps/train"),
-         "--envs", "8", "--threads", "1", "--ticks", str(ticks), "--repetitions", "1", "--policy", policy] + extra,
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         os.path.join(root, ".build/release/gridmmo"), "bench"] + maps + envs +
+        ["--threads", "1", "--ticks", str(ticks), "--repetitions", "1", "--policy", policy] + extra,
+        check=True, capture_output=True, text=True).stdout
     listing = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", profile],
                              check=True, capture_output=True, text=True).stdout
 
@@ -39,7 +46,8 @@ def cost(pattern):
     return max((value for symbol, value in inclusive.items() if re.search(pattern, symbol)), default=0)
 
 total = cost(r"^\$s6MMOEnv6VecEnvC4step7actions4into")
-agent_steps = ticks * 8 * 128
+counts = re.search(r"(\d+) agent-steps in (\d+) slot-steps", bench)
+agent_steps, slot_steps = int(counts.group(1)), int(counts.group(2))
 rows = [
     ("world tick (all systems)", cost(r"^\$s7MMOCore5WorldC4stepyyF$")),
 ]
@@ -58,7 +66,8 @@ rows.append(("action decoding", cost(r"ActionDecoderV6decode")))
 tasks = cost(r"TaskAssignmentC6update")
 if tasks:
     rows.append(("tasks (counters and progress)", tasks))
-print(f"policy {policy}, {ticks} ticks x 8 envs x 128 agents: {total / agent_steps:.0f} instructions per agent-step")
-print(f"{'part':32} {'per agent-step':>14} {'share':>7}")
+print(bench.strip().split(": median")[0])
+print(f"{agent_steps} living agent-steps of {slot_steps} slot-steps: {total / agent_steps:.0f} instructions per living agent-step")
+print(f"{'part':32} {'per living agent-step':>21} {'share':>7}")
 for name, value in rows:
-    print(f"{name:32} {value / agent_steps:14.0f} {100 * value / max(total, 1):6.1f}%")
+    print(f"{name:32} {value / agent_steps:21.0f} {100 * value / max(total, 1):6.1f}%")

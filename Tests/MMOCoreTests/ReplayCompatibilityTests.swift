@@ -39,7 +39,7 @@ struct ReplayCompatibilityTests {
         _ = try writer.finish()
 
         let replay = try Replay.load(path: path)
-        #expect(replay.version == 3)
+        #expect(replay.version == 4)
         let first = replay.frame(at: 1).details
         #expect(first.isRecorded)
         #expect(first.gold(0) == 1 && first.gold(1) == 9)

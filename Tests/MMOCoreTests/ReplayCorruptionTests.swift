@@ -32,15 +32,19 @@ struct ReplayCorruptionTests {
     }
 
     @Test func aTickIndexLongerThanTheFileIsTruncation() throws {
-        var bytes = try ReplayFixture.shortReplay()
-        // The u32 tick count (21) sits just before the footer magic and the checksum; add 65536.
-        let countStart = bytes.count - 16
-        #expect(bytes[countStart] == 21 && bytes[countStart + 2] == 0)
-        bytes[countStart + 2] = 0x01
-        ReplayFixture.fixChecksum(&bytes)
-        let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
-        let expected = "\(path): truncated (expected \(8 * (21 + 65536)) bytes of tick index, found "
-        #expect(error?.description.hasPrefix(expected) == true, "\(String(describing: error))")
+        let current = try ReplayFixture.shortReplay()
+        // Format 4 has one offset per block of 64 ticks, format 3 one per tick.
+        for (bytes, entries) in [(current, (21 + 65536 + 63) / 64), (try ReplayFixture.formatThree(current), 21 + 65536)] {
+            var bytes = bytes
+            // The u32 tick count (21) sits just before the footer magic and the checksum; add 65536.
+            let countStart = bytes.count - 16
+            #expect(bytes[countStart] == 21 && bytes[countStart + 2] == 0)
+            bytes[countStart + 2] = 0x01
+            ReplayFixture.fixChecksum(&bytes)
+            let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
+            let expected = "\(path): truncated (expected \(8 * entries) bytes of tick index, found "
+            #expect(error?.description.hasPrefix(expected) == true, "\(String(describing: error))")
+        }
     }
 
     @Test func aForeignFileIsNotAReplay() throws {
@@ -54,10 +58,10 @@ struct ReplayCorruptionTests {
 
     @Test func aNewerVersionAsksForAnUpdate() throws {
         var bytes = try ReplayFixture.shortReplay()
-        bytes[8] = 4
+        bytes[8] = 5
         ReplayFixture.fixChecksum(&bytes)
         let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
-        #expect(error?.description == "\(path): replay format version 4 is newer than this build understands (3); update gridmmo")
+        #expect(error?.description == "\(path): replay format version 5 is newer than this build understands (4); update gridmmo")
     }
 
     @Test func aMissingFileCannotBeRead() {
@@ -85,13 +89,16 @@ struct ReplayCorruptionTests {
     }
 
     @Test func aDamagedRecordWithAValidChecksumIsCorrupt() throws {
-        var bytes = try ReplayFixture.shortReplay()
+        var bytes = try ReplayFixture.formatThree(try ReplayFixture.shortReplay())
         let headerEnd = try ReplayHeader.read(from: bytes, file: "probe").end
         // Record 0 starts with its type byte, and tick 0 must be a keyframe.
         bytes[headerEnd] = ReplayFormat.deltaRecord
         ReplayFixture.fixChecksum(&bytes)
-        let (path, error) = try ReplayFixture.loadError(ofFileWith: bytes)
-        #expect(error?.description == "\(path): corrupt tick record 0: record type is 0, expected 1")
+        // The same damage inside a compressed block is found the same way.
+        for damaged in [bytes, try ReplayFixture.formatFour(bytes)] {
+            let (path, error) = try ReplayFixture.loadError(ofFileWith: damaged)
+            #expect(error?.description == "\(path): corrupt tick record 0: record type is 0, expected 1")
+        }
     }
 
     /// Replaces the value of a key in the embedded config JSON with text of the same length.

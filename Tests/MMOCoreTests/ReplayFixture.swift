@@ -82,6 +82,69 @@ enum ReplayFixture {
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    /// The format 3 file holding the same records as the format 4 file `bytes`: the header with
+    /// version 3, the records decompressed and laid end to end, one offset per record.
+    static func formatThree(_ bytes: [UInt8]) throws -> [UInt8] {
+        let (recordsStart, index) = try recordIndex(of: bytes, version: 4)
+        var file = Array(bytes[0..<recordsStart])
+        file[8] = 3
+        var offsets: [Int] = []
+        for block in 0..<index.blockCount {
+            let (records, ranges) = try index.records(ofBlock: block, in: bytes, named: "probe")
+            for range in ranges {
+                offsets.append(file.count)
+                file += records[range]
+            }
+        }
+        appendFooter(to: &file, offsets: offsets, tickCount: index.tickCount)
+        return file
+    }
+
+    /// The format 4 file holding the same records as the format 3 file `bytes`, compressed the
+    /// way `ReplayWriter` does it.
+    static func formatFour(_ bytes: [UInt8]) throws -> [UInt8] {
+        let (recordsStart, index) = try recordIndex(of: bytes, version: 3)
+        var file = Array(bytes[0..<recordsStart])
+        file[8] = 4
+        var offsets: [Int] = []
+        let compressor = try #require(ReplayBlockCompressor(level: ReplayFormat.compressionLevel))
+        for block in 0..<index.blockCount {
+            let (records, ranges) = try index.records(ofBlock: block, in: bytes, named: "probe")
+            for range in ranges {
+                var length = ByteWriter()
+                length.varint(UInt64(range.count))
+                length.bytes.withUnsafeBytes { compressor.append($0) }
+                records[range].withUnsafeBytes { compressor.append($0) }
+            }
+            offsets.append(file.count)
+            var size = ByteWriter()
+            size.varint(UInt64(compressor.uncompressedCount))
+            file += size.bytes
+            file += Array(compressor.finishBlock())
+            compressor.startNextBlock()
+        }
+        appendFooter(to: &file, offsets: offsets, tickCount: index.tickCount)
+        return file
+    }
+
+    /// Where the records of a format `version` file start, and where each record or block lies.
+    static func recordIndex(of bytes: [UInt8], version: Int) throws -> (recordsStart: Int, index: ReplayRecordIndex) {
+        let header = try ReplayHeader.read(from: bytes, file: "probe")
+        try #require(Int(header.header.version) == version)
+        return (header.end, try ReplayRecordIndex.read(from: bytes, version: version, recordsStart: header.end, file: "probe"))
+    }
+
+    /// Appends the offset table, tick count, footer magic and checksum.
+    private static func appendFooter(to file: inout [UInt8], offsets: [Int], tickCount: Int) {
+        var footer = ByteWriter()
+        for offset in offsets { footer.u64(UInt64(offset)) }
+        footer.u32(UInt32(tickCount))
+        footer.append(ReplayFormat.footerMagic)
+        footer.u64(0)
+        file += footer.bytes
+        fixChecksum(&file)
+    }
+
     /// Rewrites the trailing checksum so that it matches the rest of the bytes.
     static func fixChecksum(_ bytes: inout [UInt8]) {
         let checksum = bytes.withUnsafeBytes { FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }

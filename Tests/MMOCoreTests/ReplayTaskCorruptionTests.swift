@@ -4,7 +4,8 @@ import Testing
 
 /// Damaged tasks blocks are refused with messages that name the file.
 struct ReplayTaskCorruptionTests {
-    /// A 2-player replay with tasks: tick 0 deals "zeta_task" and "b" (both at progress 0, so
+    /// A 2-player replay with tasks, as format 3 (records end to end, so they can be edited in
+    /// place; `aDamagedRecordWithAValidChecksumIsCorrupt` shows format 4 finds the same damage): tick 0 deals "zeta_task" and "b" (both at progress 0, so
     /// record 0 ends with the bytes 0 0 1 0), tick 2 moves player 1 to progress 0.5 (so record 2
     /// ends with player gap 1, mask 2 and the 3-byte progress 32768).
     private static func taskReplay() throws -> [UInt8] {
@@ -19,7 +20,7 @@ struct ReplayTaskCorruptionTests {
             try writer.record(world, tasks: tasks)
         }
         _ = try writer.finish()
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try ReplayFixture.formatThree([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
     /// The tick count and the start of the offset table, read from the footer.

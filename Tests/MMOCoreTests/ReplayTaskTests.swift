@@ -59,7 +59,7 @@ struct ReplayTaskTests {
         defer { ReplayFixture.discard(path) }
         let given = try Self.record(ticks: 140, path: path, tasks: Self.annotations)
         let replay = try Replay.load(path: path)
-        #expect(replay.version == 3 && replay.recordsTasks)
+        #expect(replay.version == 4 && replay.recordsTasks)
         #expect(replay.taskNames == ["eat_food", "harvest_potion_l1_q2", "drink_water"], "only dealt names, in order of appearance")
         for tick in [0, 1, 29, 30, 31, 63, 64, 69, 70, 71, 100, 128, 129, 140] {
             let tasks = try #require(replay.frame(at: tick).tasks, "tick \(tick)")
@@ -82,13 +82,14 @@ struct ReplayTaskTests {
         let fixed = ReplayTasks(names: Self.names, labels: [1, 1, 1, 1], progress: [0, 0, 0, 0])
         _ = try Self.record(ticks: 63, path: withTasks, tasks: { _ in fixed })
         let plain = try Self.recordWithoutTasks(ticks: 63, path: without)
-        let taskBytes = try Data(contentsOf: URL(fileURLWithPath: withTasks)).count
-        // Keyframe: new-name count, first index, one name, then label and progress per player.
+        let taskBytes = try ReplayFixture.formatThree([UInt8](try Data(contentsOf: URL(fileURLWithPath: withTasks)))).count
+        // Uncompressed (format 3 records); keyframe: new-name count, first index, one name, then label and progress per player.
         let keyframe = 1 + 1 + 1 + "harvest_potion_l1_q2".utf8.count + 4 * 2
         #expect(taskBytes - plain == keyframe + 63 * 2, "a delta without changes holds two zero counts")
     }
 
-    /// Records the same episode as `record` but without tasks; returns the file's size.
+    /// Records the same episode as `record` but without tasks; returns the size of its records
+    /// laid out uncompressed (as format 3).
     private static func recordWithoutTasks(ticks: Int, path: String) throws -> Int {
         let world = recordedWorld()
         let writer = try ReplayWriter(path: path, world: world)
@@ -98,11 +99,12 @@ struct ReplayTaskTests {
             world.step()
             try writer.record(world)
         }
-        return try writer.finish().byteCount
+        _ = try writer.finish()
+        return try ReplayFixture.formatThree([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).count
     }
 
     @Test func recordingsWithoutTasksAreVersionTwoRecordsUnderAVersionThreeHeader() throws {
-        var bytes = try ReplayFixture.shortReplay()
+        var bytes = try ReplayFixture.formatThree(try ReplayFixture.shortReplay())
         let current = try Replay.decode(bytes, file: "v3.replay")
         #expect(current.version == 3 && !current.recordsTasks && current.taskNames.isEmpty)
         #expect(current.frame(at: 20).tasks == nil)

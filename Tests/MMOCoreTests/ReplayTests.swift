@@ -43,7 +43,7 @@ struct ReplayTests {
         #expect(summary.tickCount == 101)
 
         let replay = try Replay.load(path: path)
-        #expect(replay.version == 3)
+        #expect(replay.version == 4)
         #expect(replay.config == config)
         #expect(replay.map == ReplayFixture.forageMap(config: config))
         #expect(replay.seed == 11)

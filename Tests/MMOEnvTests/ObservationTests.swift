@@ -95,7 +95,8 @@ struct ObservationTests {
     }
 
     @Test func moveMaskFollowsPassabilityAndIllegalMovesAreIgnoredAndCounted() throws {
-        let config = smallConfig(players: 1)
+        var config = smallConfig(players: 1)
+        config.npcs.count = 0  // no NPC in reach, which would make the attack head's no-op illegal
         let probe = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1)
         let row = Int(probe.world(0).entities.row[0]), col = Int(probe.world(0).entities.col[0])
         // Stone on the spawn tile's neighbours inside the ring (the ring itself stays Grass, so the

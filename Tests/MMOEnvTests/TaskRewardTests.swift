@@ -8,6 +8,8 @@ import Testing
 struct TaskRewardTests {
     /// Runs one agent that steps once onto `material` placed on the tile inward of its spawn,
     /// under a one-task curriculum; returns the rewards of every tick and the final observation.
+    /// Eating and harvesting come before moving in a tick, so the agent eats or harvests there
+    /// in the second tick.
     private func run(task: TaskPredicate, material: Material, ticks: Int) throws -> (rewards: [Float], progress: Float, taskIndex: Int32, env: VecEnv) {
         var config = Config.small
         config.players.count = 1
@@ -36,15 +38,15 @@ struct TaskRewardTests {
 
     @Test func eatingTaskPaysOneWhenTheAgentEats() throws {
         let result = try run(task: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 1), material: .foilage, ticks: 5)
-        #expect(result.rewards[0] == 1)
-        #expect(result.rewards.dropFirst().allSatisfy { $0 == 0 })
+        #expect(result.rewards[0] == 0 && result.rewards[1] == 1)
+        #expect(result.rewards.dropFirst(2).allSatisfy { $0 == 0 })
         #expect(result.progress == 1 && result.taskIndex == 0)
     }
 
     @Test func harvestingTaskPaysInStepsUpToOne() throws {
         // Two Potions wanted; the Herb yields one, then regrows only with probability 0.02 a tick.
         let result = try run(task: .harvestItem(item: Int(ItemKind.potion.rawValue), level: 1, quantity: 2), material: .herb, ticks: 4)
-        #expect(result.rewards[0] == 0.5)
+        #expect(result.rewards[0] == 0 && result.rewards[1] == 0.5)
         #expect(result.rewards.reduce(0, +) <= 1)
         #expect(result.progress == result.rewards.reduce(0, +))
         #expect(result.env.world(0).inventory.item(at: 0) == .potion)
@@ -99,6 +101,9 @@ struct TaskRewardTests {
             for (index, head) in heads.enumerated() { storage.actions[agent * heads.count + index] = head.nothing }
         }
         storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(inward.rawValue)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
+        // It eats where it stands in the next tick (eating comes before moving).
+        storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(Direction.stay.rawValue)
         try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect(env.world(0).events.events.filter { $0.kind == .eatFood }.map(\.entity) == [0])
         #expect(storage.buffers.rewards[0] == 1 && storage.buffers.rewards[1] == 1, "both teammates share the team task")

@@ -81,7 +81,7 @@ struct ReplayTaskRecordingTests {
         defer { try? FileManager.default.removeItem(atPath: replay) }
         CommandRunner.succeed(["simulate", "--preset", "small", "--envs", "2", "--ticks", "40", "--threads", "2", "--generated-maps", "1", "--curriculum", "\(Self.curricula)/train.json", "--replay", replay])
         let loaded = try Replay.load(path: replay)
-        #expect(loaded.version == 3 && loaded.recordsTasks)
+        #expect(loaded.version == 4 && loaded.recordsTasks)
         let curriculum = try CurriculumFile.load(path: "\(Self.curricula)/train.json")
         let specNames = Set(curriculum.specs.map(\.name))
         #expect(!loaded.taskNames.isEmpty && loaded.taskNames.allSatisfy(specNames.contains))

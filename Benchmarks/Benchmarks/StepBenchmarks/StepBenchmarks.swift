@@ -8,14 +8,17 @@ import MMOTasks
 /// config; observations and masks are written every step. One benchmark iteration is one
 /// `VecEnv.step` of every environment plus the policy drawing that step's actions.
 ///
-/// - `agent-steps/s`: agents stepped per second of `VecEnv.step` wall time (the policy is timed
-///   separately and left out).
+/// - `agent-steps/s`: living agents stepped (`VecEnv.agentSteps`, the samples a learner receives)
+///   per second of `VecEnv.step` wall time (the policy is timed separately and left out).
 /// - allocations: counted by the malloc interposer over whole iterations, policy included, in
 ///   benchmarks that record no custom metric (recording one allocates inside the harness).
 /// - resident memory of 64 default environments with their buffers.
 ///
-/// Policies: `random` (uniform legal moves; most agents starve by tick 30, so later ticks step few
-/// living agents) and `forager` (walks to food and water; most agents stay alive, the harder case).
+/// Workloads: the steady state is an immortal population (`players.immortal`: every rule runs,
+/// nobody dies, so every slot is a living agent) under random valid actions on every head, at 8 x
+/// 128 default environments and at 1,024 agents on a 512x512 map (`Config.large`, PufferLib
+/// nmmo3's scale). Beside it the default rules with the `random` policy (most agents starve by
+/// tick 30) and the `forager` (walks to food and water; most stay alive).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, agentStepsPerSecond],
@@ -23,6 +26,20 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(4),
         maxIterations: 1_500
     )
+
+    for threads in [1, 2] {
+        Benchmark("step 8 envs x 128, immortal, random, \(threads) thread(s)") { benchmark, run in
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
+        } setup: {
+            try StepRun(environments: 8, threads: threads, policy: .random, immortal: true)
+        }
+    }
+    Benchmark("step 1 env x 1024 on 512x512 (large), immortal, random, 1 thread") { benchmark, run in
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
+    } setup: {
+        try StepRun(environments: 1, threads: 1, policy: .random, immortal: true, config: .large, mapCount: 1)
+    }
+    allocationBenchmark("allocations per step, immortal, random") { try StepRun(environments: 8, threads: 1, policy: .random, immortal: true) }
 
     for policy in StepRun.Policy.allCases {
         Benchmark("step 8 envs x 128, \(policy), 1 thread") { benchmark, run in
@@ -91,8 +108,8 @@ func allocationBenchmark(_ name: String, setup: @escaping @Sendable () throws ->
 /// Custom metric: agents stepped per second of step wall time.
 let agentStepsPerSecond = BenchmarkMetric.custom("agent-steps/s", polarity: .prefersLarger, useScalingFactor: false)
 
-/// A `VecEnv` on four generated default maps (episodes of `horizon` ticks if given) with its
-/// buffers and a scripted policy.
+/// A `VecEnv` on `mapCount` generated maps of `config` (episodes of `horizon` ticks if given,
+/// players immortal if asked) with its buffers and a scripted policy.
 final class StepRun {
     enum Policy: String, CaseIterable, CustomStringConvertible {
         case random
@@ -110,10 +127,12 @@ final class StepRun {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("curricula/train.json").path
 
-    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true) throws {
-        var config = Config.default
+    init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true,
+         immortal: Bool = false, config base: Config = .default, mapCount: Int = 4) throws {
+        var config = base
         if let horizon { config.episode.horizon = horizon }
-        let maps = (0..<4).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
+        config.players.immortal = immortal
+        let maps = (0..<mapCount).map { TerrainGenerator.generate(config: config, seed: UInt64($0) + 1) }
         env = VecEnv(config: config, maps: maps, environmentCount: environments, seed: 1, threads: threads, curriculum: curriculum,
                      taskEmbeddingInObservations: taskEmbeddingInObservations)
         storage = StepBufferStorage(for: env)
@@ -130,13 +149,14 @@ final class StepRun {
         try env.step(actions: storage.actionRows, into: storage.buffers)
     }
 
-    /// Draws actions, steps once, and records agent-steps per second of the step alone.
+    /// Draws actions, steps once, and records living agent-steps per second of the step alone.
     func stepTimed(_ benchmark: Benchmark) throws {
         policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
+        let stepsBefore = env.agentSteps
         let start = clock.now
         try env.step(actions: storage.actionRows, into: storage.buffers)
         let parts = (clock.now - start).components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-        benchmark.measurement(agentStepsPerSecond, Int(Double(env.totalAgents) / max(seconds, 1e-12)))
+        benchmark.measurement(agentStepsPerSecond, Int(Double(env.agentSteps - stepsBefore) / max(seconds, 1e-12)))
     }
 }

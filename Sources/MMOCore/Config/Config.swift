@@ -76,8 +76,29 @@ public struct Config: Sendable, Equatable {
         return config
     }()
 
+    /// 1,024 players on a 512x512 map (playable 481x481), PufferLib nmmo3's scale: the default rules
+    /// with 1,024 NPC slots and resource counts scaled to the larger playable area (x 13.9).
+    public static let large: Config = {
+        var config = Config()
+        config.map.size = 512
+        config.map.center = 480
+        config.map.octaves = 60
+        config.players.count = 1024
+        config.npcs.count = 1024
+        config.resources.oreClusters = 890
+        config.resources.treeClusters = 890
+        config.resources.crystalClusters = 890
+        config.resources.herbs = 3560
+        config.resources.fish = 3560
+        config.resources.extraWater = 6130
+        config.resources.extraFoilage = 6130
+        return config
+    }()
+
     /// The presets by name, as accepted by files and the CLI.
-    public static let presets: [(name: String, config: Config)] = [("default", .default), ("small", .small), ("competition2023", .competition2023)]
+    public static let presets: [(name: String, config: Config)] = [
+        ("default", .default), ("small", .small), ("competition2023", .competition2023), ("large", .large),
+    ]
 
     /// The preset with this name, or `nil`.
     public static func preset(named name: String) -> Config? {
@@ -154,6 +175,10 @@ public struct PlayerRules: Sendable, Equatable {
     /// Number of teams; 0 means no teams. Players are dealt to teams in id order, and a team spawns
     /// together on the perimeter ring.
     public var teams = 0
+    /// Whether players never die (Neural MMO's `IMMORTAL`, done differently): every rule still runs
+    /// and emits its events (hits, damage, starvation), but a player brought to 0 health is left on
+    /// 1 instead of being removed, so the population stays whole. The steady-state speed workload.
+    public var immortal = false
 
     public init() {}
 }

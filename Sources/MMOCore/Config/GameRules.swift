@@ -35,7 +35,8 @@ public struct ProgressionRules: Sendable, Equatable {
     public var ammunitionHarvestExperience = 15
     /// XP gained per Fishing or Herbalism harvest.
     public var consumableHarvestExperience = 30
-    /// Chance, in tenths of a percent, that an ammunition harvest yields the rare weapon instead.
+    /// Chance, in tenths of a percent, that an ammunition harvest also yields the rare weapon (an
+    /// independent roll; the ammunition is always given).
     public var rareWeaponPermille = 25
 
     public init() {}

@@ -1,10 +1,11 @@
 /// Places the resources of a freshly thresholded map, drawing from the `.resources` stream.
 ///
-/// In order: plus-shaped Ore, Tree and Crystal clusters (each centred on a Grass tile; only the
-/// cluster's Grass tiles change), Herbs on Grass, Fish on Water next to Grass, then extra Water
-/// and extra Foilage on Grass. Everything lands inside the two processed border rings (ring
-/// distance at most `playableRadius - 2`), so the spawn ring stays all Grass and the ring inside
-/// it keeps no Water or Stone. Candidates are collected in row-major order and drawn without
+/// In order, as in the reference: plus-shaped Ore, Tree and Crystal clusters, placed in rounds of
+/// one of each (each centred on a tile that is still Grass, drawn uniformly; only the cluster's
+/// Grass tiles change, so clusters may touch and overlap), Herbs on Grass, Fish on Water next to
+/// Grass, then extra Water and extra Foilage on Grass. Everything lands inside the two processed
+/// border rings (ring distance at most `playableRadius - 2`), so the spawn ring stays all Grass
+/// and the ring inside it keeps no Water or Stone. Candidates are collected in row-major order and drawn without
 /// replacement; when a kind runs out of candidates, fewer tiles are placed.
 struct ResourcePlacer {
     /// Outer rings of the playable square kept free of resources: the spawn ring and the one
@@ -24,9 +25,7 @@ struct ResourcePlacer {
 
     /// Places every resource kind of `resources` and returns the finished materials.
     mutating func place(_ resources: ResourceRules) -> [UInt8] {
-        placeClusters(of: .ore, count: resources.oreClusters)
-        placeClusters(of: .tree, count: resources.treeClusters)
-        placeClusters(of: .crystal, count: resources.crystalClusters)
+        placeClusters([(.ore, resources.oreClusters), (.tree, resources.treeClusters), (.crystal, resources.crystalClusters)])
         scatter(.herb, count: resources.herbs, onto: interiorTiles(margin: Self.borderRings) { isGrass($0) })
         scatter(.fish, count: resources.fish, onto: interiorTiles(margin: Self.borderRings) { isShore($0) })
         scatter(.water, count: resources.extraWater, onto: interiorTiles(margin: Self.borderRings) { isGrass($0) })
@@ -34,14 +33,27 @@ struct ResourcePlacer {
         return materials
     }
 
-    /// Plus-shaped clusters centred on distinct Grass tiles; a centre keeps one tile of margin so
-    /// its arms stay inside the placement area.
-    private mutating func placeClusters(of material: Material, count: Int) {
-        let centres = draw(count, from: interiorTiles(margin: Self.borderRings + 1) { isGrass($0) })
+    /// Plus-shaped clusters, one of each kind per round while a kind has clusters left. A centre is
+    /// drawn uniformly from the tiles that are still Grass (the candidates, drawn without
+    /// replacement, skipping those an earlier cluster covered); it keeps one tile of margin so its
+    /// arms stay inside the placement area.
+    private mutating func placeClusters(_ kinds: [(material: Material, count: Int)]) {
+        var pool = interiorTiles(margin: Self.borderRings + 1) { isGrass($0) }
+        var drawn = 0
         let width = rules.size
-        for centre in centres {
-            for tile in [centre, centre - width, centre + width, centre - 1, centre + 1] where isGrass(tile) {
-                materials[tile] = material.rawValue
+        let rounds = kinds.map(\.count).max() ?? 0
+        for round in 0..<rounds {
+            for kind in kinds where round < kind.count {
+                var centre: Int?
+                while centre == nil && drawn < pool.count {
+                    pool.swapAt(drawn, drawn + rng.below(pool.count - drawn))
+                    if isGrass(pool[drawn]) { centre = pool[drawn] }
+                    drawn += 1
+                }
+                guard let centre else { return }
+                for tile in [centre, centre - width, centre + width, centre - 1, centre + 1] where isGrass(tile) {
+                    materials[tile] = kind.material.rawValue
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Loading verifies the magic, version, checksum, embedded config and map, and decodes every tick
 /// record once, so a `Replay` that loads is known to be whole and `frame(at:)` cannot fail. Seeking
-/// decodes from the keyframe at or before the tick: at most `ReplayFormat.keyframeInterval` records.
+/// decodes from the keyframe at or before the tick: at most `ReplayFormat.keyframeInterval` records,
+/// all from one block (which format 4 decompresses for the purpose).
 public struct Replay: Sendable {
     /// The file the replay was read from (as given to `load` or `decode`).
     public let file: String
@@ -28,8 +29,8 @@ public struct Replay: Sendable {
     public let taskNames: [String]
 
     private let bytes: [UInt8]
-    /// Start offset of every tick record, then the start of the offset table (where the last ends).
-    private let recordBounds: [Int]
+    /// Where each tick record lies in `bytes`.
+    private let records: ReplayRecordIndex
 
     /// Reads and checks the replay file at `path`.
     public static func load(path: String) throws(ReplayError) -> Replay {
@@ -40,39 +41,45 @@ public struct Replay: Sendable {
     public static func decode(_ bytes: [UInt8], file: String) throws(ReplayError) -> Replay {
         let (header, headerEnd) = try ReplayHeader.read(from: bytes, file: file)
         try verifyFooterAndChecksum(bytes, after: headerEnd, file: file)
-        let recordBounds = try readTickIndex(bytes, recordsStart: headerEnd, file: file)
+        let records = try ReplayRecordIndex.read(from: bytes, version: Int(header.version), recordsStart: headerEnd, file: file)
         let config = try embeddedConfig(header, file: file)
         let map = try embeddedMap(header, config: config, file: file)
         try checkSlotCounts(header, config: config, file: file)
         let slotCount = header.playerCount + header.npcCount
         var playback = ReplayPlayback(
-            bytes: bytes, file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
             taskPlayers: header.recordsTasks ? header.playerCount : nil, taskNames: []
         )
-        for tick in 0..<(recordBounds.count - 1) {
-            try playback.apply(tick: tick, range: recordBounds[tick]..<recordBounds[tick + 1])
+        for block in 0..<records.blockCount {
+            let (blockBytes, ranges) = try records.records(ofBlock: block, in: bytes, named: file)
+            for (offset, tick) in records.ticks(ofBlock: block).enumerated() {
+                try playback.apply(tick: tick, bytes: blockBytes, range: ranges[offset])
+            }
         }
         return Replay(
             file: file, version: Int(header.version), config: config, map: map, seed: header.seed,
-            tickCount: recordBounds.count - 1, slotCount: slotCount, recordsTasks: header.recordsTasks,
-            taskNames: playback.tasks?.names ?? [], bytes: bytes, recordBounds: recordBounds
+            tickCount: records.tickCount, slotCount: slotCount, recordsTasks: header.recordsTasks,
+            taskNames: playback.tasks?.names ?? [], bytes: bytes, records: records
         )
     }
 
-    /// The state and events of `tick`, which must be in `0..<tickCount`.
+    /// The state and events of `tick`, which must be in `0..<tickCount`. Reads only the block that
+    /// holds the tick, from its keyframe up to the tick.
     public func frame(at tick: Int) -> ReplayFrame {
         precondition(tick >= 0 && tick < tickCount, "tick \(tick) is outside the replay's 0..<\(tickCount)")
         var playback = ReplayPlayback(
-            bytes: bytes, file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
             taskPlayers: recordsTasks ? config.players.count : nil, taskNames: taskNames
         )
-        let keyframe = tick - tick % ReplayFormat.keyframeInterval
-        for recorded in keyframe...tick {
-            do {
-                try playback.apply(tick: recorded, range: recordBounds[recorded]..<recordBounds[recorded + 1])
-            } catch {
-                preconditionFailure("tick record \(recorded) decoded when the replay was loaded but not now: \(error)")
+        let block = ReplayRecordIndex.block(ofTick: tick)
+        let keyframe = records.ticks(ofBlock: block).lowerBound
+        do {
+            let (blockBytes, ranges) = try records.records(ofBlock: block, in: bytes, named: file)
+            for recorded in keyframe...tick {
+                try playback.apply(tick: recorded, bytes: blockBytes, range: ranges[recorded - keyframe])
             }
+        } catch {
+            preconditionFailure("block \(block) decoded when the replay was loaded but not now: \(error)")
         }
         let details = ReplayDetails(inventorySlots: config.items.inventorySize, values: playback.details)
         return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events, details: details, tasks: playback.tasks?.tasks)
@@ -112,35 +119,6 @@ public struct Replay: Sendable {
         guard stored == computed else {
             throw ReplayError(file: file, message: "checksum mismatch (file is corrupt)")
         }
-    }
-
-    /// Reads the offset table; returns every record's start followed by the table's own start.
-    private static func readTickIndex(_ bytes: [UInt8], recordsStart: Int, file: String) throws(ReplayError) -> [Int] {
-        let countStart = bytes.count - ReplayFormat.footerTailSize
-        var countReader = ByteReader(bytes, range: countStart..<(countStart + 4), file: file, region: "footer")
-        let tickCount = Int(try countReader.u32())
-        let expected = 8 * tickCount
-        let available = countStart - recordsStart
-        guard expected <= available else {
-            throw ReplayError(file: file, message: "truncated (expected \(ReplayError.bytes(expected)) of tick index, found \(available))")
-        }
-        guard tickCount > 0 else {
-            throw ReplayError(file: file, message: "corrupt tick index: the replay has no tick records")
-        }
-        let indexStart = countStart - expected
-        var reader = ByteReader(bytes, range: indexStart..<countStart, file: file, region: "tick index")
-        var bounds: [Int] = []
-        bounds.reserveCapacity(tickCount + 1)
-        for tick in 0..<tickCount {
-            let offset = try reader.u64()
-            let inOrder = tick == 0 ? offset == UInt64(recordsStart) : offset > UInt64(bounds[tick - 1])
-            guard inOrder, offset < UInt64(indexStart) else {
-                throw ReplayError(file: file, message: "corrupt tick index: record \(tick) starts at offset \(offset), out of order or outside the records")
-            }
-            bounds.append(Int(offset))
-        }
-        bounds.append(indexStart)
-        return bounds
     }
 
     private static func embeddedConfig(_ header: ReplayHeader, file: String) throws(ReplayError) -> Config {

@@ -4,7 +4,6 @@
 /// starts a fresh one at the keyframe before the requested tick. Every value read is checked, so a
 /// malformed record throws instead of producing an impossible state.
 struct ReplayPlayback {
-    private let bytes: [UInt8]
     private let file: String
     private let mapMaterials: [UInt8]
     /// Every slot's state at the last applied tick.
@@ -19,12 +18,11 @@ struct ReplayPlayback {
     /// Every player's task at the last applied tick; nil when the file records no tasks.
     private(set) var tasks: ReplayTaskDecoder?
 
-    /// A playback of the records in `bytes` (format `version`) for an episode on `map` with
+    /// A playback of format `version` records for an episode on `map` with
     /// `slotCount` entity slots and `inventorySlots` inventory slots per player. When the records
     /// carry tasks, `taskPlayers` is the player count and `taskNames` the string table known so far
     /// (empty when playing from tick 0, complete when seeking); otherwise `taskPlayers` is nil.
-    init(bytes: [UInt8], file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int, taskPlayers: Int?, taskNames: [String]) {
-        self.bytes = bytes
+    init(file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int, taskPlayers: Int?, taskNames: [String]) {
         self.file = file
         mapMaterials = map.materials
         materials = map.materials
@@ -34,9 +32,10 @@ struct ReplayPlayback {
         tasks = taskPlayers.map { ReplayTaskDecoder(names: taskNames, playerCount: $0) }
     }
 
-    /// Applies the record of `tick`, which must fill exactly `range` of the file. A delta record
-    /// applies to the state of tick - 1; a keyframe replaces the whole state.
-    mutating func apply(tick: Int, range: Range<Int>) throws(ReplayError) {
+    /// Applies the record of `tick`, which must fill exactly `bytes[range]` (of the file, or of its
+    /// decompressed block). A delta record applies to the state of tick - 1; a keyframe replaces
+    /// the whole state.
+    mutating func apply(tick: Int, bytes: [UInt8], range: Range<Int>) throws(ReplayError) {
         var reader = ByteReader(bytes, range: range, file: file, region: "tick record \(tick)")
         let keyframe = ReplayFormat.isKeyframe(tick: tick)
         let type = try reader.u8()

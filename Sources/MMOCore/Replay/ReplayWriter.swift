@@ -8,7 +8,8 @@ import Foundation
 /// progress and needs them at every tick; one started without stores none. Until `finish` everything goes to `path + ".tmp"`, which `finish` then renames to
 /// `path` in one atomic step, so `path` never holds a partial replay; a writer released without
 /// `finish`, or stopped by a write error, deletes the temporary file. Each tick is encoded into a
-/// reused buffer and written with one `write` call.
+/// reused buffer and fed to the block's zlib stream; every `keyframeInterval` ticks the finished
+/// block is written with two `write` calls.
 public final class ReplayWriter {
     /// Where the finished replay goes.
     public let path: String
@@ -28,11 +29,16 @@ public final class ReplayWriter {
     private var encoder: ReplayEncoder
     /// Encodes the tasks block of each record; nil when the recording has no tasks.
     private var taskEncoder: ReplayTaskEncoder?
+    /// The record being encoded, then the header or footer of what is written next.
     private var output = ByteWriter()
+    /// The current block's records, each behind its length.
+    private let compressor: ReplayBlockCompressor
     private var checksum = FNV1a()
     private var bytesWritten = 0
-    /// File offset of every record written so far; also the next tick's number is its count.
-    private var recordOffsets: [UInt64] = []
+    /// Number of records written so far, which is also the next tick's number.
+    private var recordCount = 0
+    /// File offset of every block written so far.
+    private var blockOffsets: [UInt64] = []
     private let slotCount: Int
     private let mapSize: Int
 
@@ -45,16 +51,21 @@ public final class ReplayWriter {
         taskEncoder = tasks.map { ReplayTaskEncoder(names: $0.names, playerCount: world.entities.playerCount) }
         slotCount = world.entities.capacity
         mapSize = world.size
-        recordOffsets.reserveCapacity(world.config.episode.horizon + 1)
+        blockOffsets.reserveCapacity(world.config.episode.horizon / ReplayFormat.keyframeInterval + 1)
         guard world.tick == 0 else {
             throw ReplayError(file: path, message: "recording must start right after reset, but the world is at tick \(world.tick)")
         }
+        guard let compressor = ReplayBlockCompressor(level: ReplayFormat.compressionLevel) else {
+            throw ReplayError(file: path, message: "cannot be compressed: zlib could not allocate its state")
+        }
+        self.compressor = compressor
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ReplayError(file: temporaryPath, message: "cannot be written: \(Self.systemError())")
         }
         ownsTemporaryFile = true
         ReplayHeader(world: world, recordsTasks: tasks != nil).write(into: &output)
+        try writeOutput()
         try appendRecord(of: world, tasks: tasks)
     }
 
@@ -66,8 +77,8 @@ public final class ReplayWriter {
     /// players' tasks when the recording was started with tasks.
     public func record(_ world: World, tasks: ReplayTasks? = nil) throws(ReplayError) {
         try requireRecording()
-        guard world.tick == recordOffsets.count else {
-            throw ReplayError(file: path, message: "ticks must be recorded one after another: expected tick \(recordOffsets.count), got tick \(world.tick)")
+        guard world.tick == recordCount else {
+            throw ReplayError(file: path, message: "ticks must be recorded one after another: expected tick \(recordCount), got tick \(world.tick)")
         }
         guard world.entities.capacity == slotCount, world.size == mapSize else {
             throw ReplayError(file: path, message: "the world has \(world.entities.capacity) entity slots on a \(world.size)x\(world.size) map, but the recording has \(slotCount) on \(mapSize)x\(mapSize)")
@@ -75,14 +86,17 @@ public final class ReplayWriter {
         try appendRecord(of: world, tasks: tasks)
     }
 
-    /// Writes the tick index and checksum, and moves the file from `temporaryPath` to `path`.
+    /// Writes the last block, the block index and checksum, and moves the file from
+    /// `temporaryPath` to `path`.
     public func finish() throws(ReplayError) -> ReplaySummary {
         try requireRecording()
-        for offset in recordOffsets { output.u64(offset) }
-        output.u32(UInt32(recordOffsets.count))
+        if compressor.uncompressedCount > 0 { try writeBlock() }
+        for offset in blockOffsets { output.u64(offset) }
+        output.u32(UInt32(recordCount))
         output.append(ReplayFormat.footerMagic)
-        output.bytes.withUnsafeBytes { checksum.add($0) }
-        output.u64(checksum.value)
+        try writeOutput()
+        let fileChecksum = checksum.value
+        output.u64(fileChecksum)
         try writeOutput()
         guard fsync(descriptor) == 0 else { throw failure(temporaryPath, "cannot be written") }
         let closed = close(descriptor)
@@ -91,7 +105,7 @@ public final class ReplayWriter {
         guard rename(temporaryPath, path) == 0 else { throw failure(path, "cannot be created from \(temporaryPath)") }
         ownsTemporaryFile = false
         state = .finished
-        return ReplaySummary(path: path, tickCount: recordOffsets.count, byteCount: bytesWritten, checksum: checksum.value)
+        return ReplaySummary(path: path, tickCount: recordCount, byteCount: bytesWritten, checksum: fileChecksum)
     }
 
     private func requireRecording() throws(ReplayError) {
@@ -116,27 +130,51 @@ public final class ReplayWriter {
                 throw ReplayError(file: path, message: "tick \(world.tick): \(problem)")
             }
         }
-        recordOffsets.append(UInt64(bytesWritten + output.count))
         encoder.encode(world, into: &output)
         if let tasks { taskEncoder?.encode(tasks, keyframe: ReplayFormat.isKeyframe(tick: world.tick), into: &output) }
-        output.bytes.withUnsafeBytes { checksum.add($0) }
+        // The block holds each record behind its length: the length goes after the record in
+        // `output`, and into the block first.
+        let recordLength = output.count
+        output.varint(UInt64(recordLength))
+        output.bytes.withUnsafeBytes { record in
+            compressor.append(UnsafeRawBufferPointer(rebasing: record[recordLength...]))
+            compressor.append(UnsafeRawBufferPointer(rebasing: record[..<recordLength]))
+        }
+        output.removeAll()
+        recordCount += 1
+        if recordCount % ReplayFormat.keyframeInterval == 0 { try writeBlock() }
+    }
+
+    /// Writes the current block: its decompressed size, then its zlib data.
+    private func writeBlock() throws(ReplayError) {
+        blockOffsets.append(UInt64(bytesWritten))
+        output.varint(UInt64(compressor.uncompressedCount))
         try writeOutput()
+        defer { compressor.startNextBlock() }
+        guard writeAll(compressor.finishBlock()) else { throw failure(temporaryPath, "cannot be written") }
     }
 
     /// Writes the output buffer to the temporary file and empties it.
     private func writeOutput() throws(ReplayError) {
+        guard output.bytes.withUnsafeBytes({ writeAll($0) }) else { throw failure(temporaryPath, "cannot be written") }
+        output.removeAll()
+    }
+
+    /// Writes `bytes` to the temporary file and adds them to the checksum; false (with `errno`
+    /// saying why) when the system refuses.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var written = 0
-        let total = output.count
-        while written < total {
-            let result = output.bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, total - written) }
+        while written < bytes.count {
+            let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw failure(temporaryPath, "cannot be written")
+                return false
             }
             written += result
         }
-        bytesWritten += total
-        output.removeAll()
+        checksum.add(bytes)
+        bytesWritten += bytes.count
+        return true
     }
 
     /// Stops the recording after a failed system call: the error (with the call's reason), and the

@@ -19,7 +19,7 @@ public struct FixedArray<Element>: @unchecked Sendable {
         self.count = count
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(index: Int) -> Element {
         get {
             checkIndex(index)
@@ -31,8 +31,8 @@ public struct FixedArray<Element>: @unchecked Sendable {
         }
     }
 
-    @inline(__always)
-    private func checkIndex(_ index: Int) {
+    @inlinable @inline(__always)
+    func checkIndex(_ index: Int) {
         #if CHECKED_BOUNDS
         precondition(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
         #else
@@ -41,11 +41,13 @@ public struct FixedArray<Element>: @unchecked Sendable {
     }
 
     /// Sets every element to `value`.
+    @inlinable
     public func fill(_ value: Element) {
         base.update(repeating: value, count: count)
     }
 
     /// Copies `source` (which must have `count` elements) into this array.
+    @inlinable
     public func copy(from source: UnsafePointer<Element>) {
         base.update(from: source, count: count)
     }

@@ -2,7 +2,8 @@
 /// edge of the playable square at `speed` tiles per tick. A tile at depth d (its L-inf distance
 /// inside the playable edge, 0 on the spawn ring) is fogged once the front has passed it, unless it
 /// lies in the safe square of half-side `safeRadius` around the middle; a player on a fogged tile
-/// loses ceil(`damage` x strength) health per tick, where strength = front - d.
+/// loses ceil(`damage` x strength) health per tick, where strength = front - d. The damage is the
+/// first step of the players' update, before regeneration (see `World`).
 enum DeathFog {
     static func run(in world: World) {
         let rules = world.config.deathFog

@@ -9,10 +9,16 @@
 /// - an NPC victim gives its gold (its level; LOOT_GOLD) and drops one random armour piece and one
 ///   random tool of its level into the killer's inventory if there is room (LOOT_ITEM).
 /// Otherwise (starvation, fog or an NPC killer) a player's items and gold are destroyed.
+/// With `players.immortal`, a player at 0 health is left on 1 health instead: nothing is logged.
 enum Deaths {
     static func run(in world: World) {
         let entities = world.entities
+        let immortalPlayers = world.config.players.immortal
         for slot in 0..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] <= 0 {
+            if immortalPlayers && !entities.isNPC(slot) {
+                entities.health[slot] = 1
+                continue
+            }
             let cause = entities.lastHarm[slot]
             let attacker = Int(entities.lastAttacker[slot])
             let killer = cause == DeathCause.combat.rawValue && attacker >= 0 && attacker < entities.playerCount && entities.alive[attacker] != 0 ? attacker : -1

@@ -1,6 +1,7 @@
-/// Professions: each living player, in slot order, harvests automatically.
+/// Professions: each living player, in slot order, harvests automatically (in the player update,
+/// before the tick's actions and moves; like eating and drinking, even at 0 health).
 ///
-/// | profession  | where                      | product (2.5% rare instead) | tool    |
+/// | profession  | where                      | product (2.5% rare as well) | tool    |
 /// | ----------- | -------------------------- | --------------------------- | ------- |
 /// | Fishing     | 4-adjacent to Fish         | Ration                      | Rod     |
 /// | Herbalism   | on Herb                    | Potion                      | Gloves  |
@@ -9,15 +10,18 @@
 /// | Alchemy     | on Crystal                 | Runes (Bow)                 | Chisel  |
 ///
 /// The product's level is min(1 + the held tool's level, 10) when the matching tool is held,
-/// else 1. The tile depletes (one Fish tile, the first of N, S, E, W, even when several are
-/// adjacent: the reference's deplete-them-all quirk is not copied). The player gains
+/// else 1. An ammunition harvest always gives the ammunition and, with an independent roll of
+/// `rareWeaponPermille`, also the profession's weapon of the same level if the inventory has room
+/// (a HARVEST_ITEM of its own), as in the reference's drop table. The tile depletes (one Fish
+/// tile, the first of N, S, E, W, even when several are adjacent: the reference's
+/// deplete-them-all quirk is not copied). The player gains
 /// `ammunitionHarvestExperience` or `consumableHarvestExperience` (HARVEST_ITEM: type, level,
 /// number = 1). Without inventory room nothing is harvested and the tile stays.
 enum Harvesting {
     static func run(in world: World) {
         let entities = world.entities
         let tiles = world.tiles
-        for player in 0..<entities.playerCount where entities.canAct(player) {
+        for player in 0..<entities.playerCount where entities.alive[player] != 0 {
             let index = tiles.index(row: Int(entities.row[player]), col: Int(entities.col[player]))
             switch Material(rawValue: tiles.materials[index])! {
             case .herb: harvest(world, player: player, tile: index, skill: .herbalism, product: .potion, rare: nil, tool: .gloves)
@@ -49,11 +53,13 @@ enum Harvesting {
         if let held = inventory.equippedRow(player, .held), inventory.kind[held] == tool.rawValue {
             level = min(1 + inventory.level[held], Int32(MarketBoard.levels))
         }
-        var kind = product
-        if let rare, world.harvestRng.below(1000) < world.config.progression.rareWeaponPermille { kind = rare }
-        guard inventory.add(kind, level: level, to: player) != nil else { return }
+        guard inventory.add(product, level: level, to: player) != nil else { return }
         world.tiles.deplete(index: tile)
-        world.record(.harvestItem, slot: player, type: Int16(kind.rawValue), level: Int16(level), number: 1)
+        world.record(.harvestItem, slot: player, type: Int16(product.rawValue), level: Int16(level), number: 1)
+        if let rare, world.harvestRng.below(1000) < world.config.progression.rareWeaponPermille,
+           inventory.add(rare, level: level, to: player) != nil {
+            world.record(.harvestItem, slot: player, type: Int16(rare.rawValue), level: Int16(level), number: 1)
+        }
         let experience = product.category == .ammunition ? world.config.progression.ammunitionHarvestExperience : world.config.progression.consumableHarvestExperience
         Experience.gain(world, slot: player, skill: skill, amount: experience)
     }

@@ -1,12 +1,14 @@
 /// Keeps the NPC population topped up: while fewer than `npcs.count` NPCs live, up to
 /// `npcs.spawnAttemptsPerTick` attempts per tick (and at reset) each draw a uniform tile of the
-/// playable square and spawn an NPC there if it is passable and unoccupied.
+/// playable square and spawn an NPC there if it is passable (occupied tiles are fine: entities
+/// share tiles, and the reference rejects only impassable ones).
 ///
 /// An NPC's danger is its depth into the playable square, `(playableRadius - ring distance) /
 /// playableRadius` (0 on the edge, 1 in the middle; the reference's 2d/center). Danger at or above
 /// `hostileDangerPercent` makes it Hostile, at or above `neutralDangerPercent` Neutral, else
 /// Passive. Its level is int(danger x 9 + 1); offense int(offensePerLevel x (level - u)) +
-/// offenseBase and defense int(defensePerLevel x (level - u)) with u uniform in [0, 1); it fights in
+/// offenseBase and defense int(defensePerLevel x (level - u)) with one u uniform in [0, 1) for both
+/// (so with the default numbers offense equals defense, as in the reference); it fights in
 /// a random style, holds gold equal to its level and has `npcs.maxHealth` health (SPAWN event with
 /// the kind in `type` and the level in `level`). A slot freed by a death is reused from the next
 /// tick on.
@@ -25,7 +27,7 @@ enum NPCSpawning {
             let row = map.playableMin + rng.below(side)
             let col = map.playableMin + rng.below(side)
             let index = world.tiles.index(row: row, col: col)
-            guard world.tiles.passable[index] != 0, world.tiles.occupant[index] < 0 else { continue }
+            guard world.tiles.passable[index] != 0 else { continue }
             // A slot freed by a death this tick stays empty until the next, so this tick's events
             // about its old occupant never name the newcomer.
             while freeSlot < entities.capacity && (entities.alive[freeSlot] != 0 || (world.tick > 0 && entities.deathTick[freeSlot] == Int32(world.tick))) {
@@ -58,8 +60,9 @@ enum NPCSpawning {
         entities.water[slot] = 0
         entities.team[slot] = -1
         entities.level[slot] = level
-        entities.npcOffense[slot] = Int32(Double(rules.offensePerLevel) * (Double(level) - rng.unit())) + Int32(rules.offenseBase)
-        entities.npcDefense[slot] = Int32(Double(rules.defensePerLevel) * (Double(level) - rng.unit()))
+        let equipmentLevel = Double(level) - rng.unit()
+        entities.npcOffense[slot] = Int32(Double(rules.offensePerLevel) * equipmentLevel) + Int32(rules.offenseBase)
+        entities.npcDefense[slot] = Int32(Double(rules.defensePerLevel) * equipmentLevel)
         entities.npcStyle[slot] = Int32(rng.below(CombatStyle.count))
         entities.npcTarget[slot] = -1
         entities.gold[slot] = level

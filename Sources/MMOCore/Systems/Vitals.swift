@@ -1,18 +1,22 @@
-/// Health, food and water, per living player: regenerate while food and water both exceed the
-/// threshold, take starvation and dehydration damage while either is empty (scaled down for
-/// resilient players), then lose food and water to decay. Damage is checked before decay, which is
-/// why an idle default player dies at exactly tick 25 (food runs out at tick 20, then 20 HP a tick).
-/// A player already at 0 health (hit earlier in the tick) does not regenerate: it dies this tick.
-/// NPCs (which do not eat) regenerate `npcs.regen` health per tick, unless already at 0.
+/// Health, food and water.
+///
+/// `players`, per living player: regenerate while food and water both exceed the threshold, take
+/// starvation and dehydration damage while either is empty (scaled down for resilient players),
+/// then lose food and water to decay. Damage is checked before decay, which is why an idle default
+/// player dies at exactly tick 25 (food runs out at tick 20, then 20 HP a tick). It runs before the
+/// tick's actions, so a hit is never offset by the same tick's regeneration and a Ration's restore
+/// is not decayed in the tick it is eaten. A player already at 0 health (fog earlier in the tick)
+/// does not regenerate: it dies this tick.
+///
+/// `npcs`: NPCs (which do not eat) regenerate `npcs.regen` health per tick.
 enum Vitals {
-    static func run(in world: World) {
+    static func players(in world: World) {
         let rules = world.config.vitals
         let entities = world.entities
         for slot in 0..<entities.playerCount where entities.alive[slot] != 0 {
             let food = entities.food[slot]
             let water = entities.water[slot]
             var health = entities.health[slot]
-            // A player brought to 0 earlier in the tick (combat) is dying: no regeneration.
             if health > 0 && food > rules.regenThreshold && water > rules.regenThreshold {
                 health = min(health + Int32(rules.regen), Int32(rules.maxHealth))
             }
@@ -25,9 +29,13 @@ enum Vitals {
             entities.food[slot] = max(food - Int32(rules.foodDecay), 0)
             entities.water[slot] = max(water - Int32(rules.waterDecay), 0)
         }
+    }
+
+    static func npcs(in world: World) {
+        let entities = world.entities
         let npcRegen = Int32(world.config.npcs.regen)
         let npcHealth = Int32(world.config.npcs.maxHealth)
-        for slot in entities.playerCount..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] > 0 && entities.health[slot] < npcHealth {
+        for slot in entities.playerCount..<entities.capacity where entities.alive[slot] != 0 && entities.health[slot] < npcHealth {
             entities.health[slot] = min(entities.health[slot] + npcRegen, npcHealth)
         }
     }

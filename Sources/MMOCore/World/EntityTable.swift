@@ -164,29 +164,30 @@ public final class EntityTable {
     }
 
     /// The reference id of a slot: players 1...playerCount, NPCs -1, -2, ...
-    @inline(__always)
+    @inlinable @inline(__always)
     public func id(ofSlot slot: Int) -> Int32 {
         slot < playerCount ? Int32(slot + 1) : Int32(playerCount - slot - 1)
     }
 
     /// Whether the entity can still act this tick: in the world and not yet brought to 0 health
     /// (deaths are resolved at the end of the tick; a dying entity does nothing more).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func canAct(_ slot: Int) -> Bool { alive[slot] != 0 && health[slot] > 0 }
 
     /// Whether the slot is an NPC.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isNPC(_ slot: Int) -> Bool { slot >= playerCount }
 
     /// Experience of one skill.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func experience(_ slot: Int, _ skill: Skill) -> Int32 { experience[slot * Skill.count + skill.rawValue] }
 
     /// Level of one skill.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func level(_ slot: Int, _ skill: Skill) -> Int32 { skillLevel[slot * Skill.count + skill.rawValue] }
 
     /// Highest level over all skills (players), or the NPC's level.
+    @inlinable
     public func highestLevel(_ slot: Int) -> Int32 {
         if isNPC(slot) { return level[slot] }
         var best: Int32 = 0
@@ -195,6 +196,7 @@ public final class EntityTable {
     }
 
     /// Highest combat-style level (players), or the NPC's level.
+    @inlinable
     public func combatLevel(_ slot: Int) -> Int32 {
         if isNPC(slot) { return level[slot] }
         let base = slot * Skill.count
@@ -203,6 +205,7 @@ public final class EntityTable {
 
     /// The style a defender mainly fights with: for a player the combat skill with the most XP
     /// (ties: Melee, then Range, then Mage), `nil` while all three are equal; for an NPC its style.
+    @inlinable
     public func mainStyle(_ slot: Int) -> CombatStyle? {
         if isNPC(slot) { return CombatStyle(rawValue: Int(npcStyle[slot])) }
         let base = slot * Skill.count

@@ -2,31 +2,42 @@
 ///
 /// A `World` owns its tiles, entities, inventories, random streams and event log; it knows
 /// nothing of observations, rewards or rendering. Callers write each player's intents (`intents`)
-/// and call `step()`. A tick runs the systems in this fixed order, which follows the reference's
-/// action priorities (Use 10, Buy 20, Give/GiveGold 30, Destroy 40, Attack 50, Move 60, Sell 70,
-/// Comm 99) and then its world update:
+/// and call `step()`. A tick runs the systems in this fixed order, Neural MMO 2.1.2's (`Realm.step`):
+/// NPC decisions, the players' update, the NPCs' update, the actions in the reference's priority
+/// order (Use 10, Buy 20, Give/GiveGold 30, Destroy 40, Attack 50, Move 60, Sell 70, Comm 99), the
+/// removal of the dead, then the world's own update:
 ///
 /// 1. `NPCBehaviour`: every living NPC picks its move and attack (players' intents come from outside).
-/// 2. `ItemUse`: equip, unequip or consume (EQUIP_ITEM, CONSUME_ITEM).
-/// 3. `Market.buy`: purchases, buyers in a seeded random order (BUY_ITEM, EARN_GOLD).
-/// 4. `Giving`: items, then gold, to players within reach (GIVE_ITEM, GIVE_GOLD).
-/// 5. `ItemUse.destroy`: DESTROY_ITEM.
-/// 6. `Combat`: attacks in slot order, players then NPCs (SCORE_HIT, FIRE_AMMO, LEVEL_UP).
-/// 7. `Movement`: players then NPCs take their moves (GO_FARTHEST).
-/// 8. `Market.list`: new listings (LIST_ITEM); `Comm`: tokens.
-/// 9. `Market.expire`: listings past their last tick leave the market.
-/// 10. `ResourceRespawn`: every depleted tile grows back with its material's probability.
-/// 11. `Vitals`: per living player, regeneration, then starvation and dehydration damage, then
-///     decay; NPCs regenerate.
-/// 12. `Foraging`: eat Foilage underfoot (EAT_FOOD), drink next to Water (DRINK_WATER).
-/// 13. `Harvesting`: professions on resource tiles (HARVEST_ITEM, LEVEL_UP).
-/// 14. `DeathFog`: fog damage, when enabled.
-/// 15. `Deaths`: entities at 0 health die (DEATH, PLAYER_KILL, LOOT_ITEM, LOOT_GOLD).
-/// 16. `NPCSpawning`: empty NPC slots are refilled, a limited number of attempts per tick.
-/// 17. The market board is rebuilt for observers and the next tick's buyers, if any listing changed.
+/// 2. The players' update, per living player: `DeathFog` damage, when enabled; `Vitals.players`
+///    (regeneration, then starvation and dehydration damage, then decay); `Foraging` (eat Foilage
+///    underfoot, EAT_FOOD; drink next to Water, DRINK_WATER); `Harvesting` (HARVEST_ITEM,
+///    LEVEL_UP). Each runs over all players before the next; no step reads what another player's
+///    later step writes, so this equals the reference's player-by-player loop.
+/// 3. `Vitals.npcs`: NPCs regenerate.
+/// 4. `ItemUse`: equip, unequip or consume (EQUIP_ITEM, CONSUME_ITEM).
+/// 5. `Market.buy`: purchases, buyers in a seeded random order (BUY_ITEM, EARN_GOLD).
+/// 6. `Giving`: items, then gold, to players within reach (GIVE_ITEM, GIVE_GOLD).
+/// 7. `ItemUse.destroy`: DESTROY_ITEM.
+/// 8. `Combat`: attacks in slot order, players then NPCs (SCORE_HIT, FIRE_AMMO, LEVEL_UP).
+/// 9. `Movement`: players then NPCs take their moves (GO_FARTHEST).
+/// 10. `Market.list`: new listings (LIST_ITEM); `Comm`: tokens.
+/// 11. `Deaths`: entities at 0 health die (DEATH, PLAYER_KILL, LOOT_ITEM, LOOT_GOLD).
+/// 12. `ResourceRespawn`: every depleted tile grows back with its material's probability, so a
+///     tile harvested in this tick can already be back at its end.
+/// 13. `Market.expire`: listings past their last tick leave the market.
+/// 14. `NPCSpawning`: empty NPC slots are refilled, a limited number of attempts per tick.
+/// 15. The market board is rebuilt for observers and the next tick's buyers, if any listing changed.
+///
+/// Consequences (as measured on the reference): a hit is not offset by the same tick's
+/// regeneration; a Ration's restore is not decayed in the tick it is eaten; a player whom
+/// starvation brings to 0 health still eats, drinks and harvests in that tick, and dies at its end.
 ///
 /// The tick counter starts at 0 after `reset` and is incremented at the start of `step()`, so
-/// events and deaths carry the number of the tick that produced them.
+/// everything a tick produces (events, deaths, spawns) carries the tick's number: the number the
+/// reference's counter shows once the tick is over (it advances it after removing the dead, before
+/// the map, fog and market update), which is how the measured anchors count (an idle default
+/// player dies at tick 25). The fog front is a function of that number (`DeathFog`), so its
+/// advance needs no step of its own.
 public final class World {
     public let config: Config
     /// Side of the map.
@@ -119,6 +130,11 @@ public final class World {
         events.clear()
         entities.damageTaken.fill(0)
         NPCBehaviour.run(in: self)
+        DeathFog.run(in: self)
+        Vitals.players(in: self)
+        Foraging.run(in: self)
+        Harvesting.run(in: self)
+        Vitals.npcs(in: self)
         ItemUse.use(in: self)
         Market.buy(in: self)
         Giving.run(in: self)
@@ -127,13 +143,9 @@ public final class World {
         Movement.run(in: self)
         Market.list(in: self)
         Comm.run(in: self)
-        Market.expire(in: self)
-        ResourceRespawn.run(in: self)
-        Vitals.run(in: self)
-        Foraging.run(in: self)
-        Harvesting.run(in: self)
-        DeathFog.run(in: self)
         Deaths.run(in: self)
+        ResourceRespawn.run(in: self)
+        Market.expire(in: self)
         NPCSpawning.run(in: self)
         if inventory.listingsChanged {
             market.rebuild(from: inventory)
@@ -157,13 +169,13 @@ public final class World {
 
     /// Whether a slot is in combat status (attacked or was hit within the last
     /// `combat.combatStatusTicks` ticks), which blocks Use, Give, GiveGold, Destroy, Sell and Buy.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func inCombat(_ slot: Int) -> Bool {
         tick - Int(entities.lastCombatTick[slot]) < config.combat.combatStatusTicks
     }
 
     /// L-inf distance between two entity slots.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func distance(_ first: Int, _ second: Int) -> Int {
         max(abs(Int(entities.row[first]) - Int(entities.row[second])), abs(Int(entities.col[first]) - Int(entities.col[second])))
     }

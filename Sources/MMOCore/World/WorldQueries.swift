@@ -32,7 +32,7 @@ extension World {
     }
 
     /// Whether a player is still immune to attacks by players.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isSpawnImmune(_ slot: Int) -> Bool {
         !entities.isNPC(slot) && tick - Int(entities.spawnTick[slot]) < config.combat.spawnImmunity
     }

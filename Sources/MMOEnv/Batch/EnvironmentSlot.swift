@@ -15,6 +15,8 @@ final class EnvironmentSlot {
     /// Finished episodes and their summed lengths in ticks.
     private(set) var finishedEpisodes = 0
     private(set) var finishedTicks = 0
+    /// Living agents stepped so far, over all episodes (see `VecEnv.agentSteps`).
+    var agentSteps = 0
     /// Actions sent for illegal or out-of-range options, ignored as no-ops.
     var illegalActions = 0
     /// The episode's tasks, when the environment has a curriculum.

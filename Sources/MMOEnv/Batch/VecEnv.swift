@@ -172,6 +172,12 @@ public final class VecEnv: @unchecked Sendable {
         return board
     }
 
+    /// Agent-steps taken so far over all environments: one per living agent per `step`, counted
+    /// before the tick, so an agent dying in a tick still counts for it (it gets that step's reward
+    /// and termination). Dead agents' rows are not counted: this is the number of samples a learner
+    /// receives, the unit of every throughput figure GridMMO reports.
+    public var agentSteps: Int { slots.reduce(0) { $0 + $1.agentSteps } }
+
     /// Action heads that named an illegal or out-of-range option (ignored as "nothing"), over all environments.
     public var illegalActions: Int { slots.reduce(0) { $0 + $1.illegalActions } }
 
@@ -183,7 +189,9 @@ public final class VecEnv: @unchecked Sendable {
         let maskWidth = actionLayout.maskWidth
         let rows = config.observation.entities
         var illegal = 0
+        var living = 0
         for agent in 0..<agentsPerEnv where world.entities.alive[agent] != 0 {
+            living += 1
             illegal += decoder.decode(
                 agent: agent,
                 actions: actions + (firstAgent + agent) * heads,
@@ -193,6 +201,7 @@ public final class VecEnv: @unchecked Sendable {
             )
         }
         slot.illegalActions += illegal
+        slot.agentSteps += living
 
         world.step()
         slot.tasks?.update(for: world)

@@ -13,6 +13,8 @@ final class EntityCellIndex {
     /// Entities of cell `c` are `slots[cellStart[c]..<cellStart[c + 1]]`.
     let cellStart: FixedArray<Int32>
     let slots: FixedArray<Int32>
+    /// The position of `slots[i]` as `row << 16 | col`, beside it so that a search reads one array.
+    let positions: FixedArray<UInt32>
     private let cellOfSlot: FixedArray<Int32>
 
     init(mapSize: Int, capacity: Int, cellShift: Int = 3) {
@@ -20,12 +22,14 @@ final class EntityCellIndex {
         cellsPerSide = (mapSize + (1 << cellShift) - 1) >> cellShift
         cellStart = FixedArray(repeating: 0, count: cellsPerSide * cellsPerSide + 1)
         slots = FixedArray(repeating: 0, count: capacity)
+        positions = FixedArray(repeating: 0, count: capacity)
         cellOfSlot = FixedArray(repeating: -1, count: capacity)
     }
 
     deinit {
         cellStart.deallocate()
         slots.deallocate()
+        positions.deallocate()
         cellOfSlot.deallocate()
     }
 
@@ -38,7 +42,7 @@ final class EntityCellIndex {
                 cellOfSlot[slot] = -1
                 continue
             }
-            let cell = (Int(entities.row[slot]) >> cellShift) * cellsPerSide + (Int(entities.col[slot]) >> cellShift)
+            let cell = (Int(entities.row[slot]) &>> cellShift) &* cellsPerSide &+ (Int(entities.col[slot]) &>> cellShift)
             cellOfSlot[slot] = Int32(cell)
             cellStart[cell + 1] += 1
             living += 1
@@ -53,6 +57,7 @@ final class EntityCellIndex {
             if cell >= 0 {
                 cellStart[cell + 1] -= 1
                 slots[Int(cellStart[cell + 1])] = Int32(slot)
+                positions[Int(cellStart[cell + 1])] = UInt32(entities.row[slot]) << 16 | UInt32(entities.col[slot])
             }
             slot -= 1
         }

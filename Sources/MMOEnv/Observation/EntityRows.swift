@@ -2,58 +2,70 @@ import MMOCore
 
 extension ObservationWriter {
     /// The nearest other entities in the window, nearest first (L-inf distance, ties by slot),
-    /// one row each, unused rows left zero; `shown` receives each row's entity slot. Returns the
-    /// number of rows written.
+    /// one row each, unused rows zeroed; `shown` receives each row's entity slot, and
+    /// `nearest[0..<found]` keeps each row's `distance << 20 | slot`. Returns the number of rows
+    /// written. Rows are copies of `sharedRows` with the observer-relative columns filled in.
     func writeEntities(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>, shown: UnsafeMutablePointer<Int32>) -> Int {
         guard entityRows > 0 else { return 0 }
         let entities = world.entities
         let row = Int(entities.row[slot])
         let col = Int(entities.col[slot])
+        // Pointer loops over the cells the window overlaps, with masking shifts and wrapping
+        // arithmetic (positions are small and non-negative): this runs for every agent every tick.
+        let cellStart = cells.cellStart.base, positions = cells.positions.base, cellSlots = cells.slots.base
+        let shift = cells.cellShift, perSide = cells.cellsPerSide
+        let firstCellCol = max(col &- radius, 0) &>> shift, lastCellCol = min((col &+ radius) &>> shift, perSide &- 1)
+        var cellRow = max(row &- radius, 0) &>> shift
+        let lastCellRow = min((row &+ radius) &>> shift, perSide &- 1)
         var found = 0
-        for cellRow in cells.cells(covering: row - radius, row + radius) {
-            for cellCol in cells.cells(covering: col - radius, col + radius) {
-                let cell = cellRow * cells.cellsPerSide + cellCol
-                for position in Int(cells.cellStart[cell])..<Int(cells.cellStart[cell + 1]) {
-                    let other = Int(cells.slots[position])
-                    let distance = max(abs(Int(entities.row[other]) - row), abs(Int(entities.col[other]) - col))
-                    guard distance <= radius, other != slot else { continue }
-                    insertNearest(UInt32(distance) << 20 | UInt32(other), found: &found)
-                }
+        while cellRow <= lastCellRow {
+            // Consecutive cells of a cell row are consecutive in the index: one run of entities.
+            var position = Int(cellStart[cellRow &* perSide &+ firstCellCol])
+            let end = Int(cellStart[cellRow &* perSide &+ lastCellCol &+ 1])
+            while position < end {
+                let packed = positions[position]
+                let rowDistance = Int(packed &>> 16) &- row, colDistance = Int(packed & 0xFFFF) &- col
+                let distance = max(rowDistance < 0 ? 0 &- rowDistance : rowDistance, colDistance < 0 ? 0 &- colDistance : colDistance)
+                let other = Int(cellSlots[position])
+                position &+= 1
+                guard distance <= radius, other != slot else { continue }
+                insertNearest(UInt32(truncatingIfNeeded: distance) &<< 20 | UInt32(truncatingIfNeeded: other), found: &found)
             }
+            cellRow &+= 1
         }
 
-        let width = ObservationLayout.entityColumns.count
+        let width = SharedEntityRows.width
         let myTeam = entities.team[slot]
+        let canStrike = entities.health[slot] > 0
+        let reach = world.config.combat.reach
+        let rowBase = Int16(truncatingIfNeeded: row), colBase = Int16(truncatingIfNeeded: col)
         for rowIndex in 0..<found {
-            let other = Int(nearest[rowIndex] & 0xFFFFF)
+            let key = nearest[rowIndex]
+            let other = Int(key & 0xFFFFF)
             shown[rowIndex] = Int32(other)
-            let target = out + rowIndex * width
-            let otherRow = Int(entities.row[other])
-            let otherCol = Int(entities.col[other])
-            let teammate = myTeam >= 0 && entities.team[other] == myTeam
-            let attacker = Int(entities.lastAttacker[other])
-            target[0] = Int16(truncatingIfNeeded: entities.id(ofSlot: other))
-            target[1] = Int16(entities.kind[other].rawValue)
-            target[2] = Int16(truncatingIfNeeded: otherRow)
-            target[3] = Int16(truncatingIfNeeded: otherCol)
-            target[4] = Int16(truncatingIfNeeded: otherRow - row)
-            target[5] = Int16(truncatingIfNeeded: otherCol - col)
-            target[6] = Int16(truncatingIfNeeded: entities.health[other])
-            target[7] = Int16(truncatingIfNeeded: entities.food[other])
-            target[8] = Int16(truncatingIfNeeded: entities.water[other])
-            target[9] = Int16(truncatingIfNeeded: entities.team[other])
-            target[10] = teammate ? 1 : 0
-            target[11] = Int16(truncatingIfNeeded: entities.combatLevel(other))
-            target[12] = Int16(entities.mainStyle(other).map { $0.rawValue + 1 } ?? 0)
-            target[13] = world.inCombat(other) ? 1 : 0
-            target[14] = world.isSpawnImmune(other) ? 1 : 0
-            target[15] = attacker >= 0 ? Int16(truncatingIfNeeded: entities.id(ofSlot: attacker)) : 0
-            target[16] = Int16(truncatingIfNeeded: entities.damageTaken[other])
-            target[17] = Int16(truncatingIfNeeded: entities.gold[other])
-            target[18] = teammate ? Int16(truncatingIfNeeded: entities.message[other]) : 0
-            target[19] = world.canAttack(slot, other) ? 1 : 0
+            let target = out + rowIndex &* width
+            let source = sharedRows.row(of: other, in: world)
+            Self.copyEntityRow(from: source, to: target)
+            target[EntityColumn.dRow.rawValue] = source[EntityColumn.row.rawValue] &- rowBase
+            target[EntityColumn.dCol.rawValue] = source[EntityColumn.col.rawValue] &- colBase
+            if myTeam >= 0 && entities.team[other] == myTeam {
+                target[EntityColumn.sameTeam.rawValue] = 1
+                target[EntityColumn.message.rawValue] = Int16(truncatingIfNeeded: entities.message[other])
+            }
+            let attackable = canStrike && Int(key &>> 20) <= reach && sharedRows.targetFlags[other] & SharedEntityRows.attackableByPlayers != 0
+            target[EntityColumn.attackable.rawValue] = attackable ? 1 : 0
         }
+        (UnsafeMutableRawPointer(out) + found &* width &* 2).initializeMemory(as: UInt64.self, repeating: 0, count: (entityRows &- found) &* width / 4)
         return found
+    }
+
+    /// Copies one 40-byte entity row as five 8-byte words (a `memcpy` call costs more than the copy).
+    @inline(__always)
+    private static func copyEntityRow(from source: UnsafePointer<Int16>, to target: UnsafeMutablePointer<Int16>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        for word in 0..<SharedEntityRows.width / 4 {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self), toByteOffset: word * 8, as: UInt64.self)
+        }
     }
 
     /// Keeps `nearest[0..<found]` as the smallest keys seen so far, sorted, at most `entityRows`.
@@ -63,13 +75,14 @@ extension ObservationWriter {
             guard key < nearest[found - 1] else { return }
             found -= 1
         }
+        let keys = nearest.base
         var position = found
-        while position > 0 && nearest[position - 1] > key {
-            nearest[position] = nearest[position - 1]
-            position -= 1
+        while position > 0 && keys[position &- 1] > key {
+            keys[position] = keys[position &- 1]
+            position &-= 1
         }
-        nearest[position] = key
-        found += 1
+        keys[position] = key
+        found &+= 1
     }
 
     /// Teammates (other members of the agent's team, in slot order): id, row, col and this tick's token.

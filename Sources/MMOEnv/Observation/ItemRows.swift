@@ -1,29 +1,32 @@
 import MMOCore
 
 extension ObservationWriter {
-    /// One row per inventory slot: kind, level, quantity, equipped, listed price and the item's stats.
+    /// One row per inventory slot: kind, level, quantity, equipped, listed price and the item's
+    /// stats (`ItemStatRows`); empty slots' rows are zeros.
     func writeInventory(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
         let inventory = world.inventory
         let width = ObservationLayout.inventoryColumns.count
-        let rules = world.config.items
+        let stats = ItemStatRows.width
+        out.initialize(repeating: 0, count: inventory.slots &* width)
         for inventorySlot in 0..<inventory.slots {
             let row = inventory.row(slot, inventorySlot)
-            guard let kind = inventory.item(at: row) else { continue }
-            let target = out + inventorySlot * width
-            let stats = ItemStats(kind: kind, level: inventory.level[row], rules: rules)
-            target[0] = Int16(kind.rawValue)
-            target[1] = Int16(truncatingIfNeeded: inventory.level[row])
+            let target = out + inventorySlot &* width
+            let kind = inventory.kind[row]
+            guard kind != 0 else { continue }
+            let level = inventory.level[row]
+            target[0] = Int16(kind)
+            target[1] = Int16(truncatingIfNeeded: level)
             target[2] = Int16(truncatingIfNeeded: inventory.quantity[row])
             target[3] = Int16(inventory.equipped[row])
             target[4] = Int16(truncatingIfNeeded: inventory.price[row])
-            target[5] = Int16(truncatingIfNeeded: stats.attack.melee)
-            target[6] = Int16(truncatingIfNeeded: stats.attack.range)
-            target[7] = Int16(truncatingIfNeeded: stats.attack.mage)
-            target[8] = Int16(truncatingIfNeeded: stats.defense.melee)
-            target[9] = Int16(truncatingIfNeeded: stats.defense.range)
-            target[10] = Int16(truncatingIfNeeded: stats.defense.mage)
-            target[11] = Int16(truncatingIfNeeded: stats.resourceRestore)
-            target[12] = Int16(truncatingIfNeeded: stats.healthRestore)
+            if level >= 0 && level <= ItemStatRows.maxLevel {
+                let source = UnsafeRawPointer(itemStats.values.base + ItemStatRows.row(kind, Int(level)) &* stats)
+                let columns = UnsafeMutableRawPointer(target + width - stats)
+                columns.storeBytes(of: source.load(as: UInt64.self), as: UInt64.self)
+                columns.storeBytes(of: source.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            } else if let item = ItemKind(rawValue: kind) {
+                ItemStatRows.write(ItemStats(kind: item, level: level, rules: world.config.items), to: target + width - stats)
+            }
         }
     }
 

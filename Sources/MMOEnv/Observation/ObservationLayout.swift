@@ -32,11 +32,8 @@ public struct ObservationLayout: Sendable, Equatable {
         "gold", "in_combat", "spawn_immune", "highest_level", "damage_taken",
         "melee_offense", "range_offense", "mage_offense", "melee_defense", "range_defense", "mage_defense",
     ]
-    /// Columns of each `entities` row; a row of zeros (id 0) is empty.
-    public static let entityColumns = [
-        "id", "kind", "row", "col", "d_row", "d_col", "health", "food", "water", "team", "same_team",
-        "level", "main_style", "in_combat", "spawn_immune", "attacker_id", "damage_taken", "gold", "message", "attackable",
-    ]
+    /// Columns of each `entities` row (`EntityColumn`); a row of zeros (id 0) is empty.
+    public static let entityColumns = EntityColumn.names
     /// Columns of the `skills` segment, one row per `Skill`.
     public static let skillColumns = ["level", "experience"]
     /// Columns of each `inventory` row; kind 0 is an empty slot.

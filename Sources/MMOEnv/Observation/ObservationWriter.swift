@@ -17,6 +17,15 @@ final class ObservationWriter {
     let heads: HeadOffsets
     /// Living entities by map cell, rebuilt before each write.
     let cells: EntityCellIndex
+    /// Every living entity's observer-independent row, rebuilt before each write.
+    let sharedRows: SharedEntityRows
+    /// The state-independent parts of mask rows.
+    let maskTemplates: MaskTemplates
+    /// The stat columns of every item kind and level.
+    let itemStats: ItemStatRows
+    /// Byte offsets of the 8-byte words holding padding between the per-agent segments before the
+    /// market: a living agent's segments are written whole, so only these need zeroing.
+    let paddingWords: FixedArray<Int32>
     /// The nearest entities found so far for one agent, as sorted keys `distance << 20 | slot`.
     let nearest: FixedArray<UInt32>
     /// The market segment, identical for every agent of the environment, built once per write.
@@ -38,6 +47,13 @@ final class ObservationWriter {
         commBytes = layout.segment(named: "comm")?.byteCount ?? 0
         heads = HeadOffsets(actions)
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
+        sharedRows = SharedEntityRows(capacity: config.players.count + config.npcs.count)
+        itemStats = ItemStatRows(rules: config.items)
+        maskTemplates = MaskTemplates(heads: heads, width: actions.maskWidth, entityRows: entityRows, config: config)
+        let marketOffset = layout.segment(named: "market")!.offset
+        let padded = layout.segments.filter { $0.offset < marketOffset && $0.byteCount % 8 != 0 }
+        paddingWords = FixedArray(repeating: 0, count: padded.count)
+        for (index, segment) in padded.enumerated() { paddingWords[index] = Int32(segment.offset + segment.byteCount / 8 * 8) }
         nearest = FixedArray(repeating: 0, count: max(entityRows, 1))
         marketSummary = FixedArray(repeating: 0, count: MarketBoard.entryCount * ObservationLayout.marketColumns.count)
         activeEntries = FixedArray(repeating: 0, count: MarketBoard.entryCount)
@@ -45,6 +61,9 @@ final class ObservationWriter {
 
     deinit {
         nearest.deallocate()
+        itemStats.deallocate()
+        maskTemplates.deallocate()
+        paddingWords.deallocate()
         marketSummary.deallocate()
         activeEntries.deallocate()
     }
@@ -61,16 +80,22 @@ final class ObservationWriter {
     ) {
         let stride = layout.bytesPerAgent
         cells.rebuild(world.entities)
+        sharedRows.startWrite()
         buildMarketSummary(world)
         for slot in 0..<world.entities.playerCount {
             let record = observations + slot * stride
             let maskRow = masks + slot * maskWidth
             let shown = rowSlots + slot * entityRows
-            // Zero what is not always overwritten: every segment before the market (the layout puts
-            // the per-agent tables first), and comm; the market and task segments are always written.
-            record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
+            let alive = world.entities.alive[slot] != 0
+            // Zero what is not overwritten: a living agent's segments before the market are written
+            // whole (unused entity rows and empty inventory rows as zeros), leaving only padding; a
+            // dead agent's are mostly left out, so they are zeroed. Comm is zeroed, then filled.
+            if alive {
+                for word in 0..<paddingWords.count { record.storeBytes(of: 0 as UInt64, toByteOffset: Int(paddingWords[word]), as: UInt64.self) }
+            } else {
+                record.initializeMemory(as: UInt8.self, repeating: 0, count: offsets.market)
+            }
             if let comm = offsets.comm { (record + comm).initializeMemory(as: UInt8.self, repeating: 0, count: commBytes) }
-            maskRow.initialize(repeating: 0, count: maskWidth)
             shown.initialize(repeating: -1, count: entityRows)
             record.storeBytes(of: Int32(world.tick), toByteOffset: offsets.tick, as: Int32.self)
             writeSelf(world, slot: slot, into: record + offsets.selfState)
@@ -84,16 +109,17 @@ final class ObservationWriter {
                     (record + embedding).assumingMemoryBound(to: Float16.self).update(from: embeddings + index * embeddingDimension, count: embeddingDimension)
                 }
             }
-            guard world.entities.alive[slot] != 0 else {
+            guard alive else {
                 writeDeadMasks(into: maskRow)
                 continue
             }
             writeTiles(world, slot: slot, into: (record + offsets.tiles).assumingMemoryBound(to: UInt8.self))
-            let found = writeEntities(world, slot: slot, into: (record + offsets.entities).assumingMemoryBound(to: Int16.self), shown: shown)
+            let entityTable = (record + offsets.entities).assumingMemoryBound(to: Int16.self)
+            let found = writeEntities(world, slot: slot, into: entityTable, shown: shown)
             writeInventory(world, slot: slot, into: (record + offsets.inventory).assumingMemoryBound(to: Int16.self))
             writeEquipment(world, slot: slot, into: (record + offsets.equipment).assumingMemoryBound(to: Int16.self))
             if let comm = offsets.comm { writeComm(world, slot: slot, into: (record + comm).assumingMemoryBound(to: Int16.self)) }
-            writeMasks(world, slot: slot, shown: shown, found: found, into: maskRow)
+            writeMasks(world, slot: slot, shown: shown, found: found, entityTable: entityTable, into: maskRow)
         }
     }
 
@@ -138,20 +164,18 @@ final class ObservationWriter {
         let col = Int(world.entities.col[slot])
         let side = 2 * radius + 1
         let materials = world.tiles.materials.base
-        if row >= radius, col >= radius, row + radius < size, col + radius < size, side >= 8 {
-            // Each window row is copied as 8-byte words, the last one overlapping its neighbour.
+        if row >= radius, col >= radius, row + radius < size, col + radius + 16 - side < size, (8...16).contains(side) {
+            // Each window row but the last is copied as one 16-byte word, its excess bytes landing
+            // in the next row, which overwrites them; the last row as two overlapping 8-byte words.
             var source = UnsafeRawPointer(materials + (row - radius) * size + (col - radius))
             var target = UnsafeMutableRawPointer(out)
-            for _ in 0..<side {
-                var offset = 0
-                while offset + 8 < side {
-                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
-                    offset += 8
-                }
-                target.storeBytes(of: source.loadUnaligned(fromByteOffset: side - 8, as: UInt64.self), toByteOffset: side - 8, as: UInt64.self)
+            for _ in 0..<side - 1 {
+                target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
                 source += size
                 target += side
             }
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: side - 8, as: UInt64.self), toByteOffset: side - 8, as: UInt64.self)
             return
         }
         for dr in -radius...radius {

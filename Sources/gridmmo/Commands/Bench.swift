@@ -4,10 +4,12 @@ import MMOCore
 import MMOEnv
 
 /// `gridmmo bench`: a quick wall-clock throughput check of the batched step (observations and
-/// masks included, scripted actions generated outside the timed region). The reference figures
-/// come from `make bench`.
+/// masks included, scripted actions generated outside the timed region), in agent-steps: one per
+/// living agent per tick, the samples a learner receives (`VecEnv.agentSteps`). Slot-steps (ticks
+/// x agent slots, dead ones included) are shown beside, labelled. The reference figures come from
+/// `make bench`; `--immortal` gives the full-population steady-state workload.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure agent-steps per second of the batched step.")
+    static let configuration = CommandConfiguration(abstract: "Measure living agent-steps per second of the batched step.")
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
@@ -30,18 +32,24 @@ struct Bench: ParsableCommand {
         let env = scripted.env
         let clock = ContinuousClock()
         var rates: [Double] = []
+        let stepsBefore = env.agentSteps
         for _ in 0..<repetitions {
             var stepTime = Duration.zero
+            let repetitionStart = env.agentSteps
             for _ in 0..<ticks {
                 scripted.act()
                 let start = clock.now
                 try scripted.step()
                 stepTime += clock.now - start
             }
-            rates.append(Double(ticks * env.totalAgents) / stepTime.seconds)
+            rates.append(Double(env.agentSteps - repetitionStart) / stepTime.seconds)
         }
-        rates.sort()
-        let median = rates[rates.count / 2]
-        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.rawValue) policy, \(env.threads) thread(s), \(ticks) ticks x \(repetitions): median \(Int(median)) agent-steps/s (min \(Int(rates.first!)), max \(Int(rates.last!)))")
+        let sorted = rates.sorted()
+        let agentSteps = env.agentSteps - stepsBefore
+        let slotSteps = repetitions * ticks * env.totalAgents
+        let workload = scripted.config.players.immortal ? "immortal players" : "default rules"
+        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.rawValue) policy, \(workload), \(env.threads) thread(s), \(ticks) ticks x \(repetitions): "
+              + "median \(Int(sorted[sorted.count / 2])) agent-steps/s (min \(Int(sorted.first!)), max \(Int(sorted.last!))); "
+              + "\(agentSteps) agent-steps in \(slotSteps) slot-steps (\(String(format: "%.1f", 100 * Double(agentSteps) / Double(slotSteps)))% alive)")
     }
 }

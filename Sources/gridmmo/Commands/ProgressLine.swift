@@ -17,6 +17,7 @@ final class ProgressLine {
         lastPrint = start
     }
 
+    /// Reports `done` ticks and the living agent-steps taken so far.
     func update(done: Int, agentSteps: Int) {
         let now = clock.now
         guard now - lastPrint >= (terminal ? .seconds(1) : .seconds(15)) else { return }

@@ -53,14 +53,16 @@ struct Simulate: ParsableCommand {
         for tick in 1...ticks {
             scripted.act()
             try scripted.step()
-            progress.update(done: tick, agentSteps: tick * env.totalAgents)
+            progress.update(done: tick, agentSteps: env.agentSteps)
         }
         let seconds = (clock.now - start).seconds
         progress.finish()
 
-        let agentSteps = ticks * env.totalAgents
+        let agentSteps = env.agentSteps
+        let slotSteps = ticks * env.totalAgents
         let episodes = env.finishedEpisodes
-        print("agent-steps        \(agentSteps) in \(String(format: "%.2f", seconds)) s = \(Int(Double(agentSteps) / max(seconds, 1e-9))) agent-steps/s (policy included)")
+        print("agent-steps        \(agentSteps) living in \(String(format: "%.2f", seconds)) s = \(Int(Double(agentSteps) / max(seconds, 1e-9))) agent-steps/s (policy included); "
+              + "\(slotSteps) slot-steps, \(String(format: "%.1f", 100 * Double(agentSteps) / Double(slotSteps)))% alive")
         if episodes.count > 0 {
             let survivors = Double(tally.totalSurvivors) / Double(episodes.count)
             print("episodes finished  \(episodes.count), mean length \(episodes.ticks / episodes.count) ticks, mean survivors \(String(format: "%.1f", survivors)) of \(env.agentsPerEnv)")

@@ -36,7 +36,7 @@ struct Soak: ParsableCommand {
         for tick in 1...ticks {
             scripted.act()
             try scripted.step()
-            progress.update(done: tick, agentSteps: tick * env.totalAgents)
+            progress.update(done: tick, agentSteps: env.agentSteps)
             if let failure = findings.first {
                 progress.finish()
                 throw ValidationError("invariant broken in environment \(failure.environment) at tick \(failure.tick): \(failure.message)")
@@ -49,7 +49,7 @@ struct Soak: ParsableCommand {
         progress.finish()
         let seconds = (clock.now - start).seconds
         let checked = env.curriculum == nil ? "invariants" : "invariants and task rewards"
-        print("ok: \(ticks * env.totalAgents) agent-steps, \(env.finishedEpisodes.count) episodes, \(checked) held after every tick (\(String(format: "%.1f", seconds)) s)")
+        print("ok: \(env.agentSteps) living agent-steps (\(ticks * env.totalAgents) slot-steps), \(env.finishedEpisodes.count) episodes, \(checked) held after every tick (\(String(format: "%.1f", seconds)) s)")
     }
 }
 

@@ -66,16 +66,58 @@ struct HarvestRuleTests {
     }
 
     @Test(arguments: professions.filter { $0.rare != nil })
-    func theRareOutcomeIsTheProfessionsWeapon(profession: Profession) {
+    func theRareWeaponComesWithTheAmmunition(profession: Profession) {
         let (world, row, col) = world(for: profession, rarePermille: 1000)
         RuleWorld.give(world, profession.tool, level: 2, to: 0, equip: true)
         world.step()
-        let harvest = RuleWorld.events(world, .harvestItem).first
-        #expect(harvest?.type == Int16(profession.rare!.rawValue) && harvest?.level == 3)
+        let harvests = RuleWorld.events(world, .harvestItem)
+        #expect(harvests.map(\.type) == [Int16(profession.product.rawValue), Int16(profession.rare!.rawValue)])
+        #expect(harvests.allSatisfy { $0.level == 3 && $0.number == 1 })
         #expect(RuleWorld.rows(world, 0, profession.rare!).count == 1)
-        #expect(RuleWorld.rows(world, 0, profession.product).isEmpty)
+        #expect(RuleWorld.rows(world, 0, profession.product).count == 1)
         #expect(world.tiles.material(row: row, col: col) == profession.depleted)
+        // One harvest, one helping of XP.
         #expect(world.entities.experience(0, profession.skill) == 15)
+        RuleWorld.expectConsistent(world)
+    }
+
+    @Test(arguments: professions.filter { $0.rare != nil })
+    func aRareWeaponWithoutRoomIsLostButTheAmmunitionStillStacks(profession: Profession) {
+        let (world, row, col) = world(for: profession, rarePermille: 1000)
+        let stack = RuleWorld.give(world, profession.product, level: 1, quantity: 2, to: 0)
+        RuleWorld.fillInventory(world, of: 0)
+        world.step()
+        #expect(RuleWorld.events(world, .harvestItem).map(\.type) == [Int16(profession.product.rawValue)])
+        #expect(world.inventory.quantity[stack] == 3)
+        #expect(RuleWorld.rows(world, 0, profession.rare!).isEmpty)
+        #expect(world.tiles.material(row: row, col: col) == profession.depleted)
+    }
+
+    /// With the default 2.5%, over 6,000 harvests (2,000 per ammunition profession, the tile
+    /// regrowing every tick) every harvest gives its ammunition and about 150 also give the weapon
+    /// (standard deviation about 12).
+    @Test func rareWeaponsComeFromAnIndependentRollBesideEveryAmmunitionHarvest() {
+        var weapons = 0
+        for (index, profession) in Self.professions.filter({ $0.rare != nil }).enumerated() {
+            var config = RuleWorld.config(players: 1)
+            #expect(config.progression.rareWeaponPermille == 25)
+            config.resources.oreRespawn = 1
+            config.resources.treeRespawn = 1
+            config.resources.crystalRespawn = 1
+            let world = RuleWorld.make(config, overrides: [(32, 32, profession.resource)], positions: [(32, 32)], seed: UInt64(index + 1))
+            for tick in 1...2000 {
+                world.step()
+                let harvests = RuleWorld.events(world, .harvestItem).map(\.type)
+                #expect(harvests.first == Int16(profession.product.rawValue), "tick \(tick)")
+                let weaponRows = RuleWorld.rows(world, 0, profession.rare!)
+                #expect(harvests.dropFirst() == (weaponRows.isEmpty ? [] : [Int16(profession.rare!.rawValue)]), "tick \(tick)")
+                weapons += weaponRows.count
+                for weapon in weaponRows { world.inventory.remove(at: weapon) }
+            }
+            let ammunition = RuleWorld.rows(world, 0, profession.product)
+            #expect(ammunition.count == 1 && world.inventory.quantity[ammunition[0]] == 2000)
+        }
+        #expect((110...190).contains(weapons), "\(weapons) rare weapons in 6000 harvests")
     }
 
     @Test(arguments: professions)

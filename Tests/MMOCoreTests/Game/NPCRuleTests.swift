@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MMOCore
 
@@ -161,6 +162,84 @@ struct NPCRuleTests {
         }
         #expect(count > 10)
         RuleWorld.expectConsistent(world)
+    }
+
+    /// One uniform draw u sets both: with the default 8 per level they are equal, and with defense
+    /// at 4 per level int(8 x (level - u)) is 2 x int(4 x (level - u)) or one more, which two
+    /// independent draws would break for most NPCs.
+    @Test func npcOffenseAndDefenseComeFromOneDraw() {
+        for defensePerLevel in [8, 4] {
+            var config = Config.small
+            config.npcs.count = 64
+            config.npcs.defensePerLevel = defensePerLevel
+            #expect(config.npcs.offensePerLevel == 8 && config.npcs.offenseBase == 0)
+            var offenses: Set<Int32> = []
+            var count = 0
+            for seed in UInt64(1)...4 {
+                let world = World(config: config, map: TerrainGenerator.generate(config: config, seed: seed), seed: seed)
+                for _ in 0..<3 { world.step() }
+                for slot in world.entities.playerCount..<world.entities.capacity where world.entities.alive[slot] != 0 {
+                    let offense = world.entities.npcOffense[slot], defense = world.entities.npcDefense[slot]
+                    if defensePerLevel == 8 {
+                        #expect(offense == defense)
+                    } else {
+                        #expect(offense == 2 * defense || offense == 2 * defense + 1, "offense \(offense), defense \(defense)")
+                    }
+                    if world.entities.level[slot] == 1 { offenses.insert(offense) }
+                    count += 1
+                }
+            }
+            #expect(count > 100)
+            // The draw really varies: level-1 NPCs do not all share one value.
+            #expect(offenses.count > 3)
+        }
+    }
+
+    /// The reference rejects a spawn point only when it is impassable: here the one passable tile,
+    /// a corner of the spawn ring, holds the player, and an NPC still spawns there.
+    @Test func npcsMaySpawnOnAnOccupiedTile() {
+        var config = RuleWorld.config(players: 1, npcs: 1)
+        config.npcs.spawnAttemptsPerTick = 25
+        let low = config.map.playableMin, high = config.map.playableMax
+        var stone: [(row: Int, col: Int, material: Material)] = []
+        for row in low...high { for col in low...high where (row, col) != (low, low) { stone.append((row, col, .stone)) } }
+        let world = RuleWorld.make(config, overrides: stone)
+        #expect(world.entities.row[0] == Int32(low) && world.entities.col[0] == Int32(low))
+        let npc = world.entities.playerCount
+        while world.entities.alive[npc] == 0 && world.tick < 1000 { world.step() }
+        #expect(world.entities.alive[npc] == 1)
+        #expect(world.entities.row[npc] == Int32(low) && world.entities.col[npc] == Int32(low))
+        RuleWorld.expectConsistent(world)
+    }
+
+    /// Spawning follows the written rule (a uniform tile of the playable square, rejected only if
+    /// impassable, kind by danger): over the 64 shipped training maps, after 50 idle ticks, the
+    /// Hostile NPCs number the living NPCs times the share of passable tiles that lie in the
+    /// Hostile square (ring distance at most 12), within three standard deviations. Measured: 310
+    /// against 296 expected (4.8 a map, standard deviation 2.1 from map to map).
+    @Test func hostileNPCsMatchTheirShareOfPassableTiles() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let maps = try MapSet.load(directory: root.appendingPathComponent("maps/train").path, config: .default).maps
+        let rules = Config.default.map
+        var observed = 0, expected = 0.0
+        for (index, map) in maps.enumerated() {
+            let world = World(config: .default, map: map, seed: UInt64(index + 1))
+            for _ in 0..<50 { world.step() }
+            var passable = 0, hostileSquare = 0
+            for row in rules.playableMin...rules.playableMax {
+                for col in rules.playableMin...rules.playableMax where map[row, col].isPassable {
+                    passable += 1
+                    if rules.ringDistance(row: row, col: col) <= 12 { hostileSquare += 1 }
+                }
+            }
+            var living = 0
+            for slot in world.entities.playerCount..<world.entities.capacity where world.entities.alive[slot] != 0 {
+                living += 1
+                if world.entities.kind[slot] == .hostileNPC { observed += 1 }
+            }
+            expected += Double(living) * Double(hostileSquare) / Double(passable)
+        }
+        #expect(abs(Double(observed) - expected) <= 3 * expected.squareRoot(), "\(observed) Hostile NPCs, \(expected) expected")
     }
 
     @Test func npcsRegenerateOneHealthPerTick() {

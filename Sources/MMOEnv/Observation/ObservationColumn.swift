@@ -1,0 +1,53 @@
+/// A column of an observation table, declared as an enum case: the case's position is where the
+/// writer stores it and its name (`dRow` -> "d_row") is what the layout publishes, so the two can
+/// never disagree.
+public protocol ObservationColumn: CaseIterable, RawRepresentable where RawValue == Int, AllCases == [Self] {}
+
+extension ObservationColumn {
+    /// The published name: the case name in snake case.
+    public var name: String {
+        var result = ""
+        for character in String(describing: self) {
+            if character.isUppercase {
+                result.append("_")
+                result.append(contentsOf: character.lowercased())
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Every column's name, in storage order.
+    public static var names: [String] { allCases.map(\.name) }
+}
+
+/// Columns of each `entities` row; a row of zeros (id 0) is empty.
+public enum EntityColumn: Int, ObservationColumn {
+    /// Players 1...N, NPCs -1, -2, ...
+    case id
+    /// 1 player, 2 passive, 3 neutral, 4 hostile NPC.
+    case kind
+    case row, col
+    /// Position relative to the observer.
+    case dRow, dCol
+    case health, food, water
+    /// -1 without a team.
+    case team
+    /// 1 when on the observer's team.
+    case sameTeam
+    /// Combat level (players) or NPC level.
+    case level
+    /// 0 none, 1 melee, 2 range, 3 mage.
+    case mainStyle
+    case inCombat
+    case spawnImmune
+    /// Id of whoever hit it last, 0 for none.
+    case attackerId
+    case damageTaken
+    case gold
+    /// A teammate's token this tick (0 for others).
+    case message
+    /// 1 when the observer may attack it now.
+    case attackable
+}
