@@ -4,6 +4,9 @@
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev
 DEMO_OUT := out
+# An optimised build whose FixedArray checks every index (-DCHECKED_BOUNDS), for a shorter soak in
+# `make test` that makes an out-of-bounds access trap instead of silently corrupting memory.
+CHECKED_BUILD := .build-checked
 
 .PHONY: all deps build demo test bench maps clean
 
@@ -34,6 +37,8 @@ test: deps
 	$(SWIFT) test --skip-build --traits Viewer
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
+	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
+	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
@@ -43,4 +48,4 @@ maps: build
 	.build/release/gridmmo maps generate --count 16 --seed 1000001 --out maps/eval
 
 clean:
-	rm -rf .build $(DEMO_OUT) Benchmarks/.build
+	rm -rf .build $(CHECKED_BUILD) $(DEMO_OUT) Benchmarks/.build

@@ -5,7 +5,7 @@ import Testing
 /// Choices on the action heads reach the world as the right intents, and masks follow the state.
 struct ActionDecodingTests {
     /// Two teammates spawned side by side, no NPCs, no spawn immunity.
-    private func pair() -> (VecEnv, StepBufferStorage) {
+    private func pair() throws -> (VecEnv, StepBufferStorage) {
         var config = Config.small
         config.players.count = 2
         config.players.teams = 1
@@ -13,7 +13,7 @@ struct ActionDecodingTests {
         config.combat.spawnImmunity = 0
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 3, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let heads = env.actionLayout.heads
         for agent in 0..<2 {
             for (index, head) in heads.enumerated() { storage.actions[agent * heads.count + index] = head.nothing }
@@ -27,11 +27,11 @@ struct ActionDecodingTests {
 
     private func mask(_ storage: StepBufferStorage, _ env: VecEnv, agent: Int, _ head: String) -> [UInt8] {
         let head = env.actionLayout.heads[env.actionLayout.headIndex(named: head)!]
-        return Array(UnsafeBufferPointer(start: storage.buffers.masks + agent * env.actionLayout.maskWidth + head.maskOffset, count: head.size))
+        return Array(UnsafeBufferPointer(start: storage.buffers.masks.baseAddress! + agent * env.actionLayout.maskWidth + head.maskOffset, count: head.size))
     }
 
     @Test func attackAndGiveGoldNameTheObservedEntityAndCombatBlocksGiving() throws {
-        let (env, storage) = pair()
+        let (env, storage) = try pair()
         let world = env.world(0)
         #expect(world.distance(0, 1) == 1)
         // Agent 0 sees agent 1 in entity row 0 and may attack it ("none" is then illegal).
@@ -44,7 +44,7 @@ struct ActionDecodingTests {
         set(storage, env, agent: 0, "attack_target", 0)
         set(storage, env, agent: 0, "give_gold_amount", 1)
         set(storage, env, agent: 0, "give_gold_target", 0)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
 
         let hits = world.events.events.filter { $0.kind == .scoreHit }
         #expect(hits.count == 1 && hits[0].entity == 0 && hits[0].target == 1 && hits[0].type == Int16(CombatStyle.mage.rawValue))
@@ -62,7 +62,7 @@ struct ActionDecodingTests {
         set(storage, env, agent: 0, "give_gold_target", 16)
         set(storage, env, agent: 1, "give_gold_amount", 1)
         set(storage, env, agent: 1, "give_gold_target", 0)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect(world.events.count(of: .giveGold) == 0)
         #expect(env.illegalActions >= 3)
     }

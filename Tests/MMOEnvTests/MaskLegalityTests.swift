@@ -8,7 +8,7 @@ import Testing
 /// what keeps the two from drifting apart.
 struct MaskLegalityTests {
     @Test(arguments: [false, true])
-    func masksEqualTheWorldsLegalityChecks(immortal: Bool) {
+    func masksEqualTheWorldsLegalityChecks(immortal: Bool) throws {
         var config = Config.small
         config.players.immortal = immortal
         config.combat.spawnImmunity = 5
@@ -33,14 +33,14 @@ struct MaskLegalityTests {
                 }
             }
         }
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         for _ in 0..<120 {
             for environment in 0..<env.environmentCount {
                 let world = env.world(environment)
                 for agent in 0..<env.agentsPerEnv where world.entities.alive[agent] != 0 {
                     let index = environment * env.agentsPerEnv + agent
-                    let mask = storage.buffers.masks + index * layout.maskWidth
-                    let record = (storage.buffers.observations + index * env.observationLayout.bytesPerAgent + entities.offset).assumingMemoryBound(to: Int16.self)
+                    let mask = storage.buffers.masks.baseAddress! + index * layout.maskWidth
+                    let record = (storage.buffers.observations.baseAddress! + index * env.observationLayout.bytesPerAgent + entities.offset).assumingMemoryBound(to: Int16.self)
                     for row in 0..<rows {
                         let id = Int(record[row * width + idColumn])
                         guard id != 0 else {
@@ -68,7 +68,7 @@ struct MaskLegalityTests {
                 }
             }
             policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
         }
         // The run must reach states where each check can say yes, or the comparison proves little.
         #expect(checked.attacks > 100 && checked.gives > 100 && checked.items > 100 && checked.buys > 0, "\(checked)")

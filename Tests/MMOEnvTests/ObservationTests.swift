@@ -19,7 +19,7 @@ struct ObservationTests {
     }
 
     private func read<T>(_ storage: StepBufferStorage, agent: Int, segment: ObservationSegment, as type: T.Type) -> [T] {
-        let start = storage.buffers.observations + agent * storage.bytesPerAgent + segment.offset
+        let start = storage.buffers.observations.baseAddress! + agent * storage.bytesPerAgent + segment.offset
         return Array(UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self), count: segment.elementCount))
     }
 
@@ -42,12 +42,12 @@ struct ObservationTests {
         #expect(ObservationLayout(config: .competition2023).segment(named: "comm") == nil)
     }
 
-    @Test func tileWindowMatchesTheMapAroundTheAgent() {
+    @Test func tileWindowMatchesTheMapAroundTheAgent() throws {
         let config = Config.small
         let map = TerrainGenerator.generate(config: config, seed: 4)
         let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 3, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let layout = env.observationLayout
         let world = env.world(0)
         for agent in [0, 17, 63] {
@@ -65,11 +65,11 @@ struct ObservationTests {
         }
     }
 
-    @Test func entityRowsListTheNearestOthersNearestFirst() {
+    @Test func entityRowsListTheNearestOthersNearestFirst() throws {
         let config = smallConfig(players: 64)
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 8, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let world = env.world(0)
         let entities = world.entities
         let segment = env.observationLayout.segment(named: "entities")!
@@ -94,7 +94,7 @@ struct ObservationTests {
         #expect(sawNPC, "some agent should see an NPC")
     }
 
-    @Test func moveMaskFollowsPassabilityAndIllegalMovesAreIgnoredAndCounted() {
+    @Test func moveMaskFollowsPassabilityAndIllegalMovesAreIgnoredAndCounted() throws {
         var config = smallConfig(players: 1)
         config.npcs.count = 0  // no NPC in reach, which would make the attack head's no-op illegal
         let probe = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1)
@@ -109,10 +109,10 @@ struct ObservationTests {
         let map = HandMadeMap.make(config: config, overrides: inward.map { (row + $0.rowDelta, col + $0.colDelta, .stone) })
         let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 2, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let world = env.world(0)
         #expect(Int(world.entities.row[0]) == row && Int(world.entities.col[0]) == col)
-        let mask = Array(UnsafeBufferPointer(start: storage.buffers.masks, count: 5))
+        let mask = Array(UnsafeBufferPointer(start: storage.buffers.masks.baseAddress!, count: 5))
         let expected: [UInt8] = Direction.allCases.map { direction in
             direction == .stay || world.tiles.isPassable(row: row + direction.rowDelta, col: col + direction.colDelta) ? 1 : 0
         }
@@ -122,24 +122,24 @@ struct ObservationTests {
 
         setNothing(storage, env)
         storage.actions[0] = Int32(inward[0].rawValue)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect(Int(world.entities.row[0]) == row && Int(world.entities.col[0]) == col)
         storage.actions[0] = 99
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect(env.illegalActions == 2)
         #expect(Int(world.entities.row[0]) == row && Int(world.entities.col[0]) == col)
     }
 
-    @Test func deathsAreFlaggedOnceAndDeadAgentsStayInTheBuffers() {
+    @Test func deathsAreFlaggedOnceAndDeadAgentsStayInTheBuffers() throws {
         var config = smallConfig(players: 4)
         config.episode.horizon = 40
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 1, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         setNothing(storage, env)
         var terminationTicks: [Int] = []
         for tick in 1...25 {
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
             for agent in 0..<4 where storage.buffers.terminations[agent] == 1 {
                 terminationTicks.append(tick)
                 #expect(storage.buffers.rewards[agent] == -1)
@@ -151,18 +151,18 @@ struct ObservationTests {
         #expect(env.world(0).tick == 0 && env.world(0).livingPlayers == 4)
     }
 
-    @Test func livingAgentsAreTruncatedAtTheHorizon() {
+    @Test func livingAgentsAreTruncatedAtTheHorizon() throws {
         var config = smallConfig(players: 3)
         config.episode.horizon = 10
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 1, threads: 1)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         setNothing(storage, env)
         for _ in 1...9 {
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
             #expect((0..<6).allSatisfy { storage.buffers.truncations[$0] == 0 })
         }
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect((0..<6).allSatisfy { storage.buffers.truncations[$0] == 1 && storage.buffers.terminations[$0] == 0 })
         #expect(env.finishedEpisodes == (2, 20))
     }

@@ -7,7 +7,7 @@ import Testing
 /// zeroed ones.
 struct StaleBufferTests {
     @Test(arguments: [false, true])
-    func recordsDoNotDependOnWhatTheBuffersHeld(immortal: Bool) {
+    func recordsDoNotDependOnWhatTheBuffersHeld(immortal: Bool) throws {
         var config = Config.small
         config.players.immortal = immortal
         let maps = [TerrainGenerator.generate(config: config, seed: 9)]
@@ -16,24 +16,21 @@ struct StaleBufferTests {
         let freshStorage = StepBufferStorage(for: fresh)
         let staleStorage = StepBufferStorage(for: stale)
         let policy = RandomPolicy(env: fresh, seed: 4)
-        let recordBytes = fresh.totalAgents * fresh.observationLayout.bytesPerAgent
-        let maskBytes = fresh.totalAgents * fresh.actionLayout.maskWidth
         func scribble() {
-            staleStorage.buffers.observations.initializeMemory(as: UInt8.self, repeating: 0xAB, count: recordBytes)
-            staleStorage.buffers.masks.initialize(repeating: 0xCD, count: maskBytes)
+            staleStorage.buffers.observations.initializeMemory(as: UInt8.self, repeating: 0xAB)
+            staleStorage.buffers.masks.initialize(repeating: 0xCD)
         }
         scribble()
-        fresh.observe(into: freshStorage.buffers)
-        stale.observe(into: staleStorage.buffers)
+        try fresh.observe(into: freshStorage.buffers)
+        try stale.observe(into: staleStorage.buffers)
         for tick in 0..<80 {
             #expect(Array(freshStorage.observationBytes) == Array(staleStorage.observationBytes), "records differ at tick \(tick)")
-            #expect(Array(UnsafeBufferPointer(start: freshStorage.buffers.masks, count: maskBytes))
-                    == Array(UnsafeBufferPointer(start: staleStorage.buffers.masks, count: maskBytes)), "masks differ at tick \(tick)")
+            #expect(Array(freshStorage.buffers.masks) == Array(staleStorage.buffers.masks), "masks differ at tick \(tick)")
             policy.act(env: fresh, buffers: freshStorage.buffers, actions: freshStorage.actions)
-            staleStorage.actions.update(from: freshStorage.actions, count: fresh.totalAgents * fresh.actionLayout.headCount)
-            fresh.step(actions: freshStorage.actions, into: freshStorage.buffers)
+            _ = staleStorage.actions.update(fromContentsOf: freshStorage.actions)
+            try fresh.step(actions: freshStorage.actionRows, into: freshStorage.buffers)
             scribble()
-            stale.step(actions: staleStorage.actions, into: staleStorage.buffers)
+            try stale.step(actions: staleStorage.actionRows, into: staleStorage.buffers)
         }
     }
 }

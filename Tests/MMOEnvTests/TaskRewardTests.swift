@@ -10,7 +10,7 @@ struct TaskRewardTests {
     /// under a one-task curriculum; returns the rewards of every tick and the final observation.
     /// Eating and harvesting come before moving in a tick, so the agent eats or harvests there
     /// in the second tick.
-    private func run(task: TaskPredicate, material: Material, ticks: Int) -> (rewards: [Float], progress: Float, taskIndex: Int32, env: VecEnv) {
+    private func run(task: TaskPredicate, material: Material, ticks: Int) throws -> (rewards: [Float], progress: Float, taskIndex: Int32, env: VecEnv) {
         var config = Config.small
         config.players.count = 1
         config.npcs.count = 0
@@ -22,12 +22,12 @@ struct TaskRewardTests {
         let map = HandMadeMap.make(config: config, overrides: [(row + inward.rowDelta, col + inward.colDelta, material)])
         let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 4, threads: 1, curriculum: curriculum)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         var rewards: [Float] = []
         for tick in 0..<ticks {
             for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[index] = head.nothing }
             storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(tick == 0 ? inward.rawValue : Direction.stay.rawValue)
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
             rewards.append(storage.buffers.rewards[0])
         }
         let layout = env.observationLayout
@@ -36,16 +36,16 @@ struct TaskRewardTests {
         return (rewards, progress, taskIndex, env)
     }
 
-    @Test func eatingTaskPaysOneWhenTheAgentEats() {
-        let result = run(task: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 1), material: .foilage, ticks: 5)
+    @Test func eatingTaskPaysOneWhenTheAgentEats() throws {
+        let result = try run(task: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 1), material: .foilage, ticks: 5)
         #expect(result.rewards[0] == 0 && result.rewards[1] == 1)
         #expect(result.rewards.dropFirst(2).allSatisfy { $0 == 0 })
         #expect(result.progress == 1 && result.taskIndex == 0)
     }
 
-    @Test func harvestingTaskPaysInStepsUpToOne() {
+    @Test func harvestingTaskPaysInStepsUpToOne() throws {
         // Two Potions wanted; the Herb yields one, then regrows only with probability 0.02 a tick.
-        let result = run(task: .harvestItem(item: Int(ItemKind.potion.rawValue), level: 1, quantity: 2), material: .herb, ticks: 4)
+        let result = try run(task: .harvestItem(item: Int(ItemKind.potion.rawValue), level: 1, quantity: 2), material: .herb, ticks: 4)
         #expect(result.rewards[0] == 0 && result.rewards[1] == 0.5)
         #expect(result.rewards.reduce(0, +) <= 1)
         #expect(result.progress == result.rewards.reduce(0, +))
@@ -61,27 +61,27 @@ struct TaskRewardTests {
         #expect(tasked.segment(named: "task_embedding")?.type == .float16, "half precision, as the reference stores it")
     }
 
-    @Test func tasksAreDealtByWeightAndDeterministically() {
+    @Test func tasksAreDealtByWeightAndDeterministically() throws {
         var config = Config.small
         config.npcs.count = 0
         let curriculum = Curriculum(specs: [
             TaskSpec(name: "rare", predicate: .success, weight: 1),
             TaskSpec(name: "common", predicate: .stayAlive, weight: 9),
         ])
-        func dealt(seed: UInt64) -> [Int32] {
+        func dealt(seed: UInt64) throws -> [Int32] {
             let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: seed, threads: 2, curriculum: curriculum)
             let storage = StepBufferStorage(for: env)
-            env.observe(into: storage.buffers)
+            try env.observe(into: storage.buffers)
             let offset = env.observationLayout.segment(named: "task")!.offset
             return (0..<env.totalAgents).map { storage.buffers.observations.load(fromByteOffset: $0 * env.observationLayout.bytesPerAgent + offset, as: Int32.self) }
         }
-        let first = dealt(seed: 9)
-        #expect(first == dealt(seed: 9))
+        let first = try dealt(seed: 9)
+        #expect(try first == dealt(seed: 9))
         let common = first.filter { $0 == 1 }.count
         #expect(common > first.count * 3 / 4 && common < first.count)
     }
 
-    @Test func teamTasksPayEveryMemberWhenOneOfThemProgresses() {
+    @Test func teamTasksPayEveryMemberWhenOneOfThemProgresses() throws {
         var config = Config.small
         config.players.count = 2
         config.players.teams = 1
@@ -95,42 +95,42 @@ struct TaskRewardTests {
         let map = HandMadeMap.make(config: config, overrides: [(row + inward.rowDelta, col + inward.colDelta, .foilage)])
         let env = VecEnv(config: config, maps: [map], environmentCount: 1, seed: 6, threads: 1, curriculum: curriculum)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let heads = env.actionLayout.heads
         for agent in 0..<2 {
             for (index, head) in heads.enumerated() { storage.actions[agent * heads.count + index] = head.nothing }
         }
         storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(inward.rawValue)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         // It eats where it stands in the next tick (eating comes before moving).
         storage.actions[env.actionLayout.headIndex(named: "move")!] = Int32(Direction.stay.rawValue)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         #expect(env.world(0).events.events.filter { $0.kind == .eatFood }.map(\.entity) == [0])
         #expect(storage.buffers.rewards[0] == 1 && storage.buffers.rewards[1] == 1, "both teammates share the team task")
         #expect(env.taskTotals == (2, 2))
     }
 
-    @Test func deathPenaltyIsConfigurable() {
+    @Test func deathPenaltyIsConfigurable() throws {
         var config = Config.small
         config.players.count = 2
         config.npcs.count = 0
         for penalty: Float in [-1, 0, -0.25] {
             let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1, deathPenalty: penalty)
             let storage = StepBufferStorage(for: env)
-            env.observe(into: storage.buffers)
+            try env.observe(into: storage.buffers)
             var paid: [Float] = []
             for _ in 1...25 {
                 for agent in 0..<2 {
                     for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
                 }
-                env.step(actions: storage.actions, into: storage.buffers)
+                try env.step(actions: storage.actionRows, into: storage.buffers)
                 paid += (0..<2).filter { storage.buffers.terminations[$0] == 1 }.map { storage.buffers.rewards[$0] }
             }
             #expect(paid == [penalty, penalty], "both agents starve at tick 25 and are paid the penalty")
         }
     }
 
-    @Test func aDeadAgentsTaskStopsProgressing() {
+    @Test func aDeadAgentsTaskStopsProgressing() throws {
         var config = Config.small
         config.players.count = 2
         config.npcs.count = 0
@@ -138,7 +138,7 @@ struct TaskRewardTests {
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 1, seed: 2, threads: 1, curriculum: curriculum,
                          deathPenalty: 0)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         let layout = env.observationLayout
         func progress(_ agent: Int) -> Float {
             storage.buffers.observations.load(fromByteOffset: agent * layout.bytesPerAgent + layout.segment(named: "task_progress")!.offset, as: Float.self)
@@ -149,7 +149,7 @@ struct TaskRewardTests {
                 for (index, head) in env.actionLayout.heads.enumerated() { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
             }
             if tick == 3 { env.world(0).entities.health[0] = 0 }
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
             for agent in 0..<2 { paid[agent] += storage.buffers.rewards[agent] }
             if tick == 3 { #expect(storage.buffers.terminations[0] == 1) }
         }
@@ -163,7 +163,7 @@ struct TaskRewardTests {
         #expect(board?.weightedScore == 50, "survival is the only category covered")
     }
 
-    @Test func finishedEpisodesRecordEveryTaskOnce() {
+    @Test func finishedEpisodesRecordEveryTaskOnce() throws {
         var config = Config.small
         config.players.count = 4
         config.npcs.count = 0
@@ -172,12 +172,12 @@ struct TaskRewardTests {
                                             TaskSpec(name: "reach_tick_9", predicate: .tickGE(numTick: 9), tags: ["survival"])])
         let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 3, threads: 1, curriculum: curriculum)
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         for _ in 1...7 {
             for (index, head) in env.actionLayout.heads.enumerated() {
                 for agent in 0..<env.totalAgents { storage.actions[agent * env.actionLayout.headCount + index] = head.nothing }
             }
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
         }
         let board = env.taskScoreboard()!
         #expect(env.finishedEpisodes.count == 2 && board.totalOutcomes == 8, "one finished episode of 4 agents per environment")
@@ -187,22 +187,22 @@ struct TaskRewardTests {
         #expect(env.taskScoreboard(includingEpisodesInProgress: true)!.totalOutcomes == 16)
     }
 
-    @Test func theEmbeddingSegmentCanBeLeftOutWithoutChangingTheGame() {
+    @Test func theEmbeddingSegmentCanBeLeftOutWithoutChangingTheGame() throws {
         var config = Config.small
         config.players.count = 8
         let curriculum = Curriculum(specs: [TaskSpec(name: "eat", predicate: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 2)),
                                             TaskSpec(name: "reach_tick_6", predicate: .tickGE(numTick: 6), rewardTo: .team)])
-        func run(embedding: Bool) -> (env: VecEnv, rewards: [Float], tasks: [Int32]) {
+        func run(embedding: Bool) throws -> (env: VecEnv, rewards: [Float], tasks: [Int32]) {
             let env = VecEnv(config: config, maps: [HandMadeMap.make(config: config)], environmentCount: 2, seed: 7, threads: 1, curriculum: curriculum,
                              taskEmbeddingInObservations: embedding)
             let storage = StepBufferStorage(for: env)
             let policy = ForagerPolicy(env: env, seed: 7)
-            env.observe(into: storage.buffers)
+            try env.observe(into: storage.buffers)
             var rewards: [Float] = [], tasks: [Int32] = []
             let taskOffset = env.observationLayout.segment(named: "task")!.offset
             for _ in 0..<12 {
                 policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
-                env.step(actions: storage.actions, into: storage.buffers)
+                try env.step(actions: storage.actionRows, into: storage.buffers)
                 rewards += (0..<env.totalAgents).map { storage.buffers.rewards[$0] }
                 tasks += (0..<env.totalAgents).map {
                     storage.buffers.observations.load(fromByteOffset: $0 * env.observationLayout.bytesPerAgent + taskOffset, as: Int32.self)
@@ -221,7 +221,7 @@ struct TaskRewardTests {
             }
             return (env, rewards, tasks)
         }
-        let with = run(embedding: true), without = run(embedding: false)
+        let with = try run(embedding: true), without = try run(embedding: false)
         #expect(without.env.observationLayout.segment(named: "task_embedding") == nil && !without.env.taskEmbeddingInObservations)
         #expect(with.env.observationLayout.bytesPerAgent - without.env.observationLayout.bytesPerAgent == 2 * TaskEmbedding.dimension)
         #expect(with.rewards == without.rewards && with.tasks == without.tasks)

@@ -43,7 +43,7 @@ struct ReplayTaskRecordingTests {
             recorder.record(world)
         }
         let storage = StepBufferStorage(for: env)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
         var rng = Rng(seed: 10)
         let move = env.actionLayout.headIndex(named: "move")!
         for _ in 0..<40 {
@@ -53,7 +53,7 @@ struct ReplayTaskRecordingTests {
                 }
                 storage.actions[agent * env.actionLayout.headCount + move] = Int32(rng.below(Direction.allCases.count))
             }
-            env.step(actions: storage.actions, into: storage.buffers)
+            try env.step(actions: storage.actionRows, into: storage.buffers)
         }
         let summary = try recorder.finish()
         let lastTick = try #require(firstEpisodeEnd, "the first episode ends within 40 ticks")

@@ -29,55 +29,55 @@ let benchmarks: @Sendable () -> Void = {
 
     for threads in [1, 2] {
         Benchmark("step 8 envs x 128, immortal, random, \(threads) thread(s)") { benchmark, run in
-            for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
         } setup: {
-            StepRun(environments: 8, threads: threads, policy: .random, immortal: true)
+            try StepRun(environments: 8, threads: threads, policy: .random, immortal: true)
         }
     }
     Benchmark("step 1 env x 1024 on 512x512 (large), immortal, random, 1 thread") { benchmark, run in
-        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
     } setup: {
-        StepRun(environments: 1, threads: 1, policy: .random, immortal: true, config: .large, mapCount: 1)
+        try StepRun(environments: 1, threads: 1, policy: .random, immortal: true, config: .large, mapCount: 1)
     }
-    allocationBenchmark("allocations per step, immortal, random") { StepRun(environments: 8, threads: 1, policy: .random, immortal: true) }
+    allocationBenchmark("allocations per step, immortal, random") { try StepRun(environments: 8, threads: 1, policy: .random, immortal: true) }
 
     for policy in StepRun.Policy.allCases {
         Benchmark("step 8 envs x 128, \(policy), 1 thread") { benchmark, run in
-            for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
         } setup: {
-            StepRun(environments: 8, threads: 1, policy: policy)
+            try StepRun(environments: 8, threads: 1, policy: policy)
         }
-        allocationBenchmark("allocations per step, \(policy)") { StepRun(environments: 8, threads: 1, policy: policy) }
+        allocationBenchmark("allocations per step, \(policy)") { try StepRun(environments: 8, threads: 1, policy: policy) }
     }
 
     // The same step with every agent dealt a task from the shipped training curriculum: the cost
     // of task evaluation plus the task segments of the observation.
     Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json") { benchmark, run in
-        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
     } setup: {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum))
     }
 
     // The same without the task_embedding segment: policies look the embedding up by task index.
     Benchmark("step 8 envs x 128, forager, 1 thread, tasks from curricula/train.json, no embedding segment") { benchmark, run in
-        for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+        for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
     } setup: {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum),
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum),
                 taskEmbeddingInObservations: false)
     }
 
     // Allocations with tasks, over episodes of 64 ticks so that tasks are dealt again at the
     // resets inside the measured iterations.
     allocationBenchmark("allocations per step, forager, tasks from curricula/train.json, 64-tick episodes") {
-        StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum), horizon: 64)
+        try StepRun(environments: 8, threads: 1, policy: .forager, curriculum: try CurriculumFile.load(path: StepRun.trainingCurriculum), horizon: 64)
     }
 
     // Thread scaling needs chunks of a millisecond or so of work: 64 environments.
     for threads in [1, 2] {
         Benchmark("step 64 envs x 128, forager, \(threads) thread(s)") { benchmark, run in
-            for _ in benchmark.scaledIterations { run.stepTimed(benchmark) }
+            for _ in benchmark.scaledIterations { try run.stepTimed(benchmark) }
         } setup: {
-            StepRun(environments: 64, threads: threads, policy: .forager)
+            try StepRun(environments: 64, threads: threads, policy: .forager)
         }
     }
 
@@ -86,10 +86,10 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 1)
     ) { benchmark, run in
         for _ in benchmark.scaledIterations {
-            for _ in 0..<100 { run.step() }
+            for _ in 0..<100 { try run.step() }
         }
     } setup: {
-        StepRun(environments: 64, threads: 2, policy: .forager)
+        try StepRun(environments: 64, threads: 2, policy: .forager)
     }
 }
 
@@ -99,7 +99,7 @@ func allocationBenchmark(_ name: String, setup: @escaping @Sendable () throws ->
         name,
         configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 20, maxDuration: .seconds(2), maxIterations: 500)
     ) { benchmark, run in
-        for _ in benchmark.scaledIterations { run.step() }
+        for _ in benchmark.scaledIterations { try run.step() }
     } setup: {
         try setup()
     }
@@ -128,7 +128,7 @@ final class StepRun {
         .appendingPathComponent("curricula/train.json").path
 
     init(environments: Int, threads: Int, policy: Policy, curriculum: Curriculum? = nil, horizon: Int? = nil, taskEmbeddingInObservations: Bool = true,
-         immortal: Bool = false, config base: Config = .default, mapCount: Int = 4) {
+         immortal: Bool = false, config base: Config = .default, mapCount: Int = 4) throws {
         var config = base
         if let horizon { config.episode.horizon = horizon }
         config.players.immortal = immortal
@@ -140,21 +140,21 @@ final class StepRun {
         case .random: self.policy = RandomPolicy(env: env, seed: 1)
         case .forager: self.policy = ForagerPolicy(env: env, seed: 1)
         }
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
     }
 
     /// Draws actions and steps once.
-    func step() {
+    func step() throws {
         policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
     }
 
     /// Draws actions, steps once, and records living agent-steps per second of the step alone.
-    func stepTimed(_ benchmark: Benchmark) {
+    func stepTimed(_ benchmark: Benchmark) throws {
         policy.act(env: env, buffers: storage.buffers, actions: storage.actions)
         let stepsBefore = env.agentSteps
         let start = clock.now
-        env.step(actions: storage.actions, into: storage.buffers)
+        try env.step(actions: storage.actionRows, into: storage.buffers)
         let parts = (clock.now - start).components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
         benchmark.measurement(agentStepsPerSecond, Int(Double(env.agentSteps - stepsBefore) / max(seconds, 1e-12)))

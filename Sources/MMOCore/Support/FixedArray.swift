@@ -3,7 +3,8 @@
 /// Reads and writes compile to plain loads and stores: no copy-on-write, no exclusivity or
 /// reference-count traffic, which is what lets a tick run without touching the allocator. The
 /// owner (an entity table or world) allocates every column once and calls `deallocate()` in its
-/// `deinit`; bounds are checked in debug builds only.
+/// `deinit`. Bounds are checked in debug builds, and in optimised builds compiled with
+/// `-DCHECKED_BOUNDS` (what `make test`'s checked soak uses); other release builds skip the check.
 public struct FixedArray<Element>: @unchecked Sendable {
     /// First element.
     public let base: UnsafeMutablePointer<Element>
@@ -21,13 +22,22 @@ public struct FixedArray<Element>: @unchecked Sendable {
     @inlinable @inline(__always)
     public subscript(index: Int) -> Element {
         get {
-            assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+            checkIndex(index)
             return base[index]
         }
         nonmutating set {
-            assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+            checkIndex(index)
             base[index] = newValue
         }
+    }
+
+    @inlinable @inline(__always)
+    func checkIndex(_ index: Int) {
+        #if CHECKED_BOUNDS
+        precondition(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+        #else
+        assert(index >= 0 && index < count, "FixedArray index \(index) out of 0..<\(count)")
+        #endif
     }
 
     /// Sets every element to `value`.

@@ -20,6 +20,13 @@ public struct Rng: Sendable {
         s3 = mixer.next()
     }
 
+    /// A generator in a given state: the four words `s[0]...s[3]` of the reference implementation,
+    /// so tests can check the outputs against published xoshiro256** values. Not all zero.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        precondition(state != (0, 0, 0, 0), "xoshiro256** state must not be all zero")
+        (s0, s1, s2, s3) = state
+    }
+
     /// A generator for one subsystem: the environment seed combined with the stream's constant.
     public init(seed: UInt64, stream: RngStream) {
         self.init(seed: SplitMix64.mix(seed ^ (stream.rawValue &* 0x9E37_79B9_7F4A_7C15)))

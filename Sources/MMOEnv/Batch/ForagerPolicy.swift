@@ -16,7 +16,7 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
         random = RandomPolicy(env: env, seed: seed)
     }
 
-    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutablePointer<Int32>) {
+    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
         random.act(env: env, buffers: buffers, actions: actions)
         let layout = env.observationLayout
         let selfSegment = layout.segment(named: "self")!
@@ -32,7 +32,7 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
         env.forEachChunk { range in
             for environment in range {
                 for agent in environment * agentsPerEnv..<(environment + 1) * agentsPerEnv {
-                    let record = buffers.observations + agent * layout.bytesPerAgent
+                    let record = buffers.observations.baseAddress! + agent * layout.bytesPerAgent
                     let me = (record + selfSegment.offset).assumingMemoryBound(to: Int16.self)
                     guard me[aliveColumn] != 0 else { continue }
                     let food = me[foodColumn], water = me[waterColumn]
@@ -46,7 +46,7 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
                     }
                     let tiles = (record + tilesSegment.offset).assumingMemoryBound(to: UInt8.self)
                     guard let goal = Self.nearest(wanted, in: tiles, side: side) else { continue }
-                    let mask = buffers.masks + agent * actionLayout.maskWidth + moveMask
+                    let mask = buffers.masks.baseAddress! + agent * actionLayout.maskWidth + moveMask
                     let stopDistance = wanted == .water ? 1 : 0
                     if let move = Self.greedyStep(toward: goal, stopAt: stopDistance, mask: mask) {
                         actions[agent * actionLayout.headCount + moveHead] = Int32(move.rawValue)

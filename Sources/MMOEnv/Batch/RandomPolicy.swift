@@ -17,8 +17,8 @@ public final class RandomPolicy: BatchPolicy, @unchecked Sendable {
 
     /// Fills `actions` (one `Int32` per head per agent) from the masks, over all environments,
     /// using the environment's threads.
-    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutablePointer<Int32>) {
-        let masks = UnsafePointer(buffers.masks)
+    public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
+        let masks = UnsafePointer(buffers.masks.baseAddress!)
         rngs.withUnsafeMutableBufferPointer { streams in
             let streamsBase = streams.baseAddress!
             env.forEachChunk { [self] range in

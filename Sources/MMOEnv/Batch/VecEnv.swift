@@ -92,8 +92,10 @@ public final class VecEnv: @unchecked Sendable {
     public func world(_ index: Int) -> World { slots[index].world }
 
     /// Writes the current observations and masks of every environment and clears rewards,
-    /// terminations and truncations. Call once before the first `step`.
-    public func observe(into buffers: StepBuffers) {
+    /// terminations and truncations. Call once before the first `step`. Throws, writing nothing,
+    /// if a buffer's length is not exactly what the environment needs.
+    public func observe(into buffers: StepBuffers) throws(StepBufferError) {
+        try StepBufferError.check(buffers, for: self)
         forEachChunk { range in
             for index in range {
                 self.writeObservations(index, buffers)
@@ -104,7 +106,11 @@ public final class VecEnv: @unchecked Sendable {
 
     /// Applies one action row per agent (`actionLayout.headCount` `Int32`s each), advances every
     /// environment one tick, and writes observations, masks, rewards, terminations and truncations.
-    public func step(actions: UnsafePointer<Int32>, into buffers: StepBuffers) {
+    /// Throws, stepping nothing, if a buffer's length is not exactly what the environment needs.
+    public func step(actions: UnsafeBufferPointer<Int32>, into buffers: StepBuffers) throws(StepBufferError) {
+        try StepBufferError.check(buffers, for: self)
+        try StepBufferError.check(actions: actions, for: self)
+        let actions = actions.baseAddress!
         forEachChunk { range in
             for index in range { self.step(index, actions, buffers) }
         }
@@ -189,7 +195,7 @@ public final class VecEnv: @unchecked Sendable {
             illegal += decoder.decode(
                 agent: agent,
                 actions: actions + (firstAgent + agent) * heads,
-                mask: buffers.masks + (firstAgent + agent) * maskWidth,
+                mask: buffers.masks.baseAddress! + (firstAgent + agent) * maskWidth,
                 shown: slot.rowSlots.base + agent * rows,
                 into: world
             )
@@ -201,9 +207,9 @@ public final class VecEnv: @unchecked Sendable {
         slot.tasks?.update(for: world)
         afterTick?(index, world)
 
-        let rewards = buffers.rewards + firstAgent
-        let terminations = buffers.terminations + firstAgent
-        let truncations = buffers.truncations + firstAgent
+        let rewards = buffers.rewards.baseAddress! + firstAgent
+        let terminations = buffers.terminations.baseAddress! + firstAgent
+        let truncations = buffers.truncations.baseAddress! + firstAgent
         let tick = Int32(world.tick)
         let truncating = world.tick >= config.episode.horizon
         for agent in 0..<agentsPerEnv {
@@ -223,8 +229,8 @@ public final class VecEnv: @unchecked Sendable {
         taskEmbeddings.withUnsafeBufferPointer { embeddings in
             slots[index].writer.write(
                 slots[index].world,
-                observations: buffers.observations + firstAgent * observationLayout.bytesPerAgent,
-                masks: buffers.masks + firstAgent * actionLayout.maskWidth,
+                observations: buffers.observations.baseAddress! + firstAgent * observationLayout.bytesPerAgent,
+                masks: buffers.masks.baseAddress! + firstAgent * actionLayout.maskWidth,
                 rowSlots: slots[index].rowSlots.base,
                 tasks: slots[index].tasks,
                 embeddings: embeddings.baseAddress,
@@ -235,8 +241,8 @@ public final class VecEnv: @unchecked Sendable {
 
     private func clearOutcomes(_ index: Int, _ buffers: StepBuffers) {
         let firstAgent = index * agentsPerEnv
-        (buffers.rewards + firstAgent).update(repeating: 0, count: agentsPerEnv)
-        (buffers.terminations + firstAgent).update(repeating: 0, count: agentsPerEnv)
-        (buffers.truncations + firstAgent).update(repeating: 0, count: agentsPerEnv)
+        (buffers.rewards.baseAddress! + firstAgent).update(repeating: 0, count: agentsPerEnv)
+        (buffers.terminations.baseAddress! + firstAgent).update(repeating: 0, count: agentsPerEnv)
+        (buffers.truncations.baseAddress! + firstAgent).update(repeating: 0, count: agentsPerEnv)
     }
 }

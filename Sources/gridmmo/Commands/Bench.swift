@@ -39,7 +39,7 @@ struct Bench: ParsableCommand {
             for _ in 0..<ticks {
                 scripted.act()
                 let start = clock.now
-                scripted.step()
+                try scripted.step()
                 stepTime += clock.now - start
             }
             rates.append(Double(env.agentSteps - repetitionStart) / stepTime.seconds)

@@ -52,7 +52,7 @@ struct Simulate: ParsableCommand {
         let start = clock.now
         for tick in 1...ticks {
             scripted.act()
-            scripted.step()
+            try scripted.step()
             progress.update(done: tick, agentSteps: env.agentSteps)
         }
         let seconds = (clock.now - start).seconds

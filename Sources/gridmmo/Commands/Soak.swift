@@ -35,7 +35,7 @@ struct Soak: ParsableCommand {
         let start = clock.now
         for tick in 1...ticks {
             scripted.act()
-            scripted.step()
+            try scripted.step()
             progress.update(done: tick, agentSteps: env.agentSteps)
             if let failure = findings.first {
                 progress.finish()

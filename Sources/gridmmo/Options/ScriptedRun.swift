@@ -18,7 +18,7 @@ struct ScriptedRun {
                      taskEmbeddingInObservations: curriculumOptions?.taskEmbedding ?? true)
         storage = StepBufferStorage(for: env)
         policy = choice.make(env: env, seed: batch.seed)
-        env.observe(into: storage.buffers)
+        try env.observe(into: storage.buffers)
     }
 
     /// Lets the policy choose actions from the current observations.
@@ -27,7 +27,7 @@ struct ScriptedRun {
     }
 
     /// Steps every environment with the chosen actions.
-    func step() {
-        env.step(actions: storage.actions, into: storage.buffers)
+    func step() throws {
+        try env.step(actions: storage.actionRows, into: storage.buffers)
     }
 }
