@@ -2,11 +2,6 @@
 // GridMMO: a deterministic Neural-MMO-style multi-agent world, its batched environment and tools.
 import PackageDescription
 
-/// The simulation keeps its state in final classes read from tight loops; Swift's dynamic
-/// exclusivity checks on those reads cost about a quarter of a step (measured with callgrind), and
-/// the single-writer-per-environment design makes them redundant, so release builds turn them off.
-let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "GridMMO",
     platforms: [.macOS(.v14)],
@@ -27,9 +22,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "MMOCore", dependencies: ["CZlib"], swiftSettings: hotPathSettings),
-        .target(name: "MMOEnv", dependencies: ["MMOCore", "MMOTasks"], swiftSettings: hotPathSettings),
-        .target(name: "MMOTasks", dependencies: ["MMOCore"], swiftSettings: hotPathSettings),
+        .target(name: "MMOCore", dependencies: ["CZlib"]),
+        .target(name: "MMOEnv", dependencies: ["MMOCore", "MMOTasks"]),
+        .target(name: "MMOTasks", dependencies: ["MMOCore"]),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]

@@ -53,11 +53,27 @@ public final class World {
     /// Each player's move for the next tick (`Direction` raw values), part of `intents`.
     public var moves: FixedArray<UInt8> { intents.move }
     /// This tick's events.
-    public internal(set) var events: EventLog
+    public internal(set) var events: EventLog {
+        get { eventsCell.value }
+        _modify { yield &eventsCell.pointer.pointee }
+    }
+    /// Storage of `events`, appended to by the systems many times a tick: modified through the
+    /// cell's pointer, with no exclusivity check.
+    let eventsCell: UnmanagedCell<EventLog>
     /// Ticks played in this episode.
-    public internal(set) var tick = 0
+    @inlinable public internal(set) var tick: Int {
+        get { tickCell.value }
+        set { tickCell.value = newValue }
+    }
     /// Living players right now.
-    public internal(set) var livingPlayers = 0
+    @inlinable public internal(set) var livingPlayers: Int {
+        get { livingPlayersCell.value }
+        set { livingPlayersCell.value = newValue }
+    }
+    /// Storage of `tick` and `livingPlayers`, read for every agent every tick: cells held by `let`
+    /// need no exclusivity checks.
+    @usableFromInline let tickCell = UnmanagedCell(0)
+    @usableFromInline let livingPlayersCell = UnmanagedCell(0)
     /// The map of the current episode.
     public private(set) var map: GameMap
     /// The seed of the current episode.
@@ -91,8 +107,14 @@ public final class World {
         intents = Intents(players: config.players.count, capacity: config.players.count + config.npcs.count)
         spawnScratch = SpawnScratch(config: config)
         scratch = WorldScratch(config: config)
-        events = EventLog(capacity: 8 * (config.players.count + config.npcs.count))
+        eventsCell = UnmanagedCell(EventLog(capacity: 8 * (config.players.count + config.npcs.count)))
         reset(map: map, seed: seed)
+    }
+
+    deinit {
+        tickCell.deallocate()
+        livingPlayersCell.deallocate()
+        eventsCell.deallocate()
     }
 
     /// Starts a new episode on `map` with `seed`: tiles from the map, players spawned, tick 0.

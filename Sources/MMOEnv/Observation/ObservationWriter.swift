@@ -32,7 +32,12 @@ final class ObservationWriter {
     let marketSummary: FixedArray<Int16>
     /// Market entries with at least one listing, and how many there are.
     let activeEntries: FixedArray<Int32>
-    var activeEntryCount = 0
+    /// How many of `activeEntries` are in use (a cell: read for every agent, no exclusivity checks).
+    let activeEntryCountCell = UnmanagedCell(0)
+    var activeEntryCount: Int {
+        get { activeEntryCountCell.value }
+        set { activeEntryCountCell.value = newValue }
+    }
     /// Mask bytes per agent.
     var maskWidth: Int { actions.maskWidth }
     /// Bytes of the comm segment (0 without it).
@@ -66,6 +71,7 @@ final class ObservationWriter {
         paddingWords.deallocate()
         marketSummary.deallocate()
         activeEntries.deallocate()
+        activeEntryCountCell.deallocate()
     }
 
     /// Writes records for all players of `world` starting at `observations` (one record of

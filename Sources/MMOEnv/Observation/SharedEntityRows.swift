@@ -15,8 +15,9 @@ final class SharedEntityRows {
     let targetFlags: FixedArray<UInt8>
     /// The write in which each slot's row was last built.
     private let builtIn: FixedArray<Int>
-    /// The current write; `startWrite()` advances it, which makes every row stale.
-    private var write = 0
+    /// The current write; `startWrite()` advances it, which makes every row stale (a cell: read
+    /// for every row, no exclusivity checks).
+    private let write = UnmanagedCell(0)
     /// Whether a player within reach may attack the entity now (`World.canAttack` less the
     /// attacker's side and the distance): combat is on, the entity has health left and is not a
     /// player under spawn immunity.
@@ -36,21 +37,22 @@ final class SharedEntityRows {
         rows.deallocate()
         targetFlags.deallocate()
         builtIn.deallocate()
+        write.deallocate()
     }
 
     /// Makes every row stale: call once before writing a tick's observations.
-    func startWrite() { write += 1 }
+    func startWrite() { write.value += 1 }
 
     /// The row of living entity `slot`, built from `world` if it is not yet current.
     @inline(__always)
     func row(of slot: Int, in world: World) -> UnsafePointer<Int16> {
-        if builtIn[slot] != write { build(slot, world) }
+        if builtIn[slot] != write.value { build(slot, world) }
         return UnsafePointer(rows.base + slot &* Self.width)
     }
 
     /// Fills the row and flags of living entity `slot`.
     private func build(_ slot: Int, _ world: World) {
-        builtIn[slot] = write
+        builtIn[slot] = write.value
         let entities = world.entities
         let row = rows.base + slot * Self.width
         let attacker = Int(entities.lastAttacker[slot])
