@@ -46,13 +46,7 @@ public struct Config: Sendable, Equatable {
         config.map.octaves = 4
         config.players.count = 64
         config.episode.horizon = 128
-        config.resources.oreClusters = 4
-        config.resources.treeClusters = 4
-        config.resources.crystalClusters = 4
-        config.resources.herbs = 17
-        config.resources.fish = 17
-        config.resources.extraWater = 29
-        config.resources.extraFoilage = 29
+        config.resources = config.resources.scaled(fromPlayableSide: 129, toPlayableSide: 33)
         config.npcs.count = 32
         return config
     }()
@@ -78,6 +72,7 @@ public struct Config: Sendable, Equatable {
 
     /// 1,024 players on a 512x512 map (playable 481x481), PufferLib nmmo3's scale: the default rules
     /// with 1,024 NPC slots and resource counts scaled to the larger playable area (x 13.9).
+    /// Not a reference preset: the benchmarks' large workload.
     public static let large: Config = {
         var config = Config()
         config.map.size = 512
@@ -85,13 +80,7 @@ public struct Config: Sendable, Equatable {
         config.map.octaves = 60
         config.players.count = 1024
         config.npcs.count = 1024
-        config.resources.oreClusters = 890
-        config.resources.treeClusters = 890
-        config.resources.crystalClusters = 890
-        config.resources.herbs = 3560
-        config.resources.fish = 3560
-        config.resources.extraWater = 6130
-        config.resources.extraFoilage = 6130
+        config.resources = config.resources.scaled(fromPlayableSide: 129, toPlayableSide: 481)
         return config
     }()
 
@@ -153,6 +142,22 @@ public struct ResourceRules: Sendable, Equatable {
     public var fishRespawn = 0.02
 
     public init() {}
+
+    /// These counts scaled by the ratio of two playable areas (sides in tiles), rounded: how the
+    /// smaller and larger presets keep the default's resource density.
+    public func scaled(fromPlayableSide from: Int, toPlayableSide to: Int) -> ResourceRules {
+        let ratio = Double(to * to) / Double(from * from)
+        func scale(_ count: Int) -> Int { Int((Double(count) * ratio).rounded()) }
+        var scaled = self
+        scaled.oreClusters = scale(oreClusters)
+        scaled.treeClusters = scale(treeClusters)
+        scaled.crystalClusters = scale(crystalClusters)
+        scaled.herbs = scale(herbs)
+        scaled.fish = scale(fish)
+        scaled.extraWater = scale(extraWater)
+        scaled.extraFoilage = scale(extraFoilage)
+        return scaled
+    }
 
     /// Per-tick probability that a depleted tile of this material grows back.
     public func respawnProbability(ofDepleted material: Material) -> Double {
