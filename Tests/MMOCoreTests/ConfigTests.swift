@@ -14,8 +14,18 @@ struct ConfigTests {
         #expect(config.episode.horizon == 1024 && config.npcs.count == 128 && config.observation.visionRadius == 7)
         #expect(config.vitals.foodDecay == 5 && config.vitals.starvationDamage == 10 && config.vitals.regen == 10)
         #expect(config.resources.treeRespawn == 0.105 && !config.deathFog.enabled)
-        try Config.default.validate()
-        try Config.small.validate()
+        for preset in Config.presets { try preset.config.validate() }
+    }
+
+    @Test func smallerAndLargerPresetsKeepTheDefaultResourceDensity() {
+        // Small: the reference Small counts (33x33 playable of 129x129 at default density).
+        let small = Config.small.resources
+        #expect(small.oreClusters == 4 && small.herbs == 17 && small.fish == 17 && small.extraWater == 29 && small.extraFoilage == 29)
+        let large = Config.large
+        #expect(large.map.playableMax - large.map.playableMin + 1 == 481 && large.players.count == 1024)
+        let density = Double(large.resources.herbs) / Double(481 * 481)
+        #expect(abs(density - 256.0 / Double(129 * 129)) < 1e-5)
+        #expect(large.resources.oreClusters == 890 && large.resources.extraFoilage == 6131)
     }
 
     @Test func jsonRoundTripsEveryKey() throws {
