@@ -15,18 +15,18 @@ extension ObservationWriter {
             let kind = inventory.kind[row]
             guard kind != 0 else { continue }
             let level = inventory.level[row]
-            target[0] = Int16(kind)
-            target[1] = Int16(truncatingIfNeeded: level)
-            target[2] = Int16(truncatingIfNeeded: inventory.quantity[row])
-            target[3] = Int16(inventory.equipped[row])
-            target[4] = Int16(truncatingIfNeeded: inventory.price[row])
+            target[InventoryColumn.kind.rawValue] = Int16(kind)
+            target[InventoryColumn.level.rawValue] = Int16(truncatingIfNeeded: level)
+            target[InventoryColumn.quantity.rawValue] = Int16(truncatingIfNeeded: inventory.quantity[row])
+            target[InventoryColumn.equipped.rawValue] = Int16(inventory.equipped[row])
+            target[InventoryColumn.listedPrice.rawValue] = Int16(truncatingIfNeeded: inventory.price[row])
             if level >= 0 && level <= ItemStatRows.maxLevel {
                 let source = UnsafeRawPointer(itemStats.values.base + ItemStatRows.row(kind, Int(level)) &* stats)
-                let columns = UnsafeMutableRawPointer(target + width - stats)
+                let columns = UnsafeMutableRawPointer(target + InventoryColumn.meleeAttack.rawValue)
                 columns.storeBytes(of: source.load(as: UInt64.self), as: UInt64.self)
                 columns.storeBytes(of: source.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
             } else if let item = ItemKind(rawValue: kind) {
-                ItemStatRows.write(ItemStats(kind: item, level: level, rules: world.config.items), to: target + width - stats)
+                ItemStatRows.write(ItemStats(kind: item, level: level, rules: world.config.items), to: target + InventoryColumn.meleeAttack.rawValue)
             }
         }
     }

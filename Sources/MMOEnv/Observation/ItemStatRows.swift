@@ -12,6 +12,7 @@ struct ItemStatRows {
     let values: FixedArray<Int16>
 
     init(rules: ItemRules) {
+        precondition(InventoryColumn.allCases.count - InventoryColumn.meleeAttack.rawValue == Self.width, "the stat columns end the inventory row")
         let kinds = Int(ItemKind.firstID) + ItemKind.count
         values = FixedArray(repeating: 0, count: kinds * (Self.maxLevel + 1) * Self.width)
         for kind in ItemKind.allCases {

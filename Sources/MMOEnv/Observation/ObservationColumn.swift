@@ -22,6 +22,44 @@ extension ObservationColumn {
     public static var names: [String] { allCases.map(\.name) }
 }
 
+/// Columns of the `self` segment: the observing agent's own state.
+public enum SelfColumn: Int, ObservationColumn {
+    /// 1...players.
+    case id
+    /// 0 or 1; a dead agent's other columns are 0.
+    case alive
+    case row, col, health, food, water
+    /// -1 without a team.
+    case team
+    case timeAlive
+    /// Farthest distance from the spawn tile so far.
+    case farthest
+    case gold
+    case inCombat
+    case spawnImmune
+    /// Highest level over all skills.
+    case highestLevel
+    /// Damage taken this tick.
+    case damageTaken
+    /// Offense per style as combat would compute it now (without ammunition).
+    case meleeOffense, rangeOffense, mageOffense
+    /// Defense against each style.
+    case meleeDefense, rangeDefense, mageDefense
+}
+
+/// Columns of each `inventory` row; kind 0 is an empty slot. The eight stat columns from
+/// `meleeAttack` on are laid out as `ItemStatRows` writes them.
+public enum InventoryColumn: Int, ObservationColumn {
+    /// Item type id 2...17, 0 for an empty slot.
+    case kind
+    case level, quantity, equipped
+    /// 0 while unlisted.
+    case listedPrice
+    case meleeAttack, rangeAttack, mageAttack
+    case meleeDefense, rangeDefense, mageDefense
+    case resourceRestore, healthRestore
+}
+
 /// Columns of each `entities` row; a row of zeros (id 0) is empty.
 public enum EntityColumn: Int, ObservationColumn {
     /// Players 1...N, NPCs -1, -2, ...

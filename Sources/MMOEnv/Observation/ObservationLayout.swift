@@ -26,22 +26,14 @@ public struct ObservationLayout: Sendable, Equatable {
     /// Size of one agent's record in bytes.
     public let bytesPerAgent: Int
 
-    /// Columns of the `self` segment.
-    public static let selfColumns = [
-        "id", "alive", "row", "col", "health", "food", "water", "team", "time_alive", "farthest",
-        "gold", "in_combat", "spawn_immune", "highest_level", "damage_taken",
-        "melee_offense", "range_offense", "mage_offense", "melee_defense", "range_defense", "mage_defense",
-    ]
+    /// Columns of the `self` segment (`SelfColumn`).
+    public static let selfColumns = SelfColumn.names
     /// Columns of each `entities` row (`EntityColumn`); a row of zeros (id 0) is empty.
     public static let entityColumns = EntityColumn.names
     /// Columns of the `skills` segment, one row per `Skill`.
     public static let skillColumns = ["level", "experience"]
-    /// Columns of each `inventory` row; kind 0 is an empty slot.
-    public static let inventoryColumns = [
-        "kind", "level", "quantity", "equipped", "listed_price",
-        "melee_attack", "range_attack", "mage_attack", "melee_defense", "range_defense", "mage_defense",
-        "resource_restore", "health_restore",
-    ]
+    /// Columns of each `inventory` row (`InventoryColumn`); kind 0 is an empty slot.
+    public static let inventoryColumns = InventoryColumn.names
     /// Columns of each `market` row, one row per `MarketBoard` entry (kind x level).
     public static let marketColumns = ["best_price", "listings"]
     /// Columns of each `comm` row (teammates, in slot order).

@@ -132,27 +132,30 @@ final class ObservationWriter {
     private func writeSelf(_ world: World, slot: Int, into raw: UnsafeMutableRawPointer) {
         let entities = world.entities
         let out = raw.assumingMemoryBound(to: Int16.self)
-        out[0] = Int16(truncatingIfNeeded: entities.id(ofSlot: slot))
-        out[1] = Int16(entities.alive[slot])
+        func put(_ column: SelfColumn, _ value: Int) { out[column.rawValue] = Int16(truncatingIfNeeded: value) }
+        put(.id, Int(entities.id(ofSlot: slot)))
+        put(.alive, Int(entities.alive[slot]))
         guard entities.alive[slot] != 0 else { return }
-        out[2] = Int16(truncatingIfNeeded: entities.row[slot])
-        out[3] = Int16(truncatingIfNeeded: entities.col[slot])
-        out[4] = Int16(truncatingIfNeeded: entities.health[slot])
-        out[5] = Int16(truncatingIfNeeded: entities.food[slot])
-        out[6] = Int16(truncatingIfNeeded: entities.water[slot])
-        out[7] = Int16(truncatingIfNeeded: entities.team[slot])
-        out[8] = Int16(truncatingIfNeeded: world.tick - Int(entities.spawnTick[slot]))
-        out[9] = Int16(truncatingIfNeeded: entities.farthest[slot])
-        out[10] = Int16(truncatingIfNeeded: entities.gold[slot])
-        out[11] = world.inCombat(slot) ? 1 : 0
-        out[12] = world.isSpawnImmune(slot) ? 1 : 0
-        out[13] = Int16(truncatingIfNeeded: entities.highestLevel(slot))
-        out[14] = Int16(truncatingIfNeeded: entities.damageTaken[slot])
+        put(.row, Int(entities.row[slot]))
+        put(.col, Int(entities.col[slot]))
+        put(.health, Int(entities.health[slot]))
+        put(.food, Int(entities.food[slot]))
+        put(.water, Int(entities.water[slot]))
+        put(.team, Int(entities.team[slot]))
+        put(.timeAlive, world.tick - Int(entities.spawnTick[slot]))
+        put(.farthest, Int(entities.farthest[slot]))
+        put(.gold, Int(entities.gold[slot]))
+        put(.inCombat, world.inCombat(slot) ? 1 : 0)
+        put(.spawnImmune, world.isSpawnImmune(slot) ? 1 : 0)
+        put(.highestLevel, Int(entities.highestLevel(slot)))
+        put(.damageTaken, Int(entities.damageTaken[slot]))
         let profile = world.combatProfile(slot)
-        for style in 0..<CombatStyle.count {
-            out[15 + style] = Int16(truncatingIfNeeded: profile.offense[style])
-            out[18 + style] = Int16(truncatingIfNeeded: profile.defense[style])
-        }
+        put(.meleeOffense, Int(profile.offense[0]))
+        put(.rangeOffense, Int(profile.offense[1]))
+        put(.mageOffense, Int(profile.offense[2]))
+        put(.meleeDefense, Int(profile.defense[0]))
+        put(.rangeDefense, Int(profile.defense[1]))
+        put(.mageDefense, Int(profile.defense[2]))
     }
 
     private func writeSkills(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
