@@ -95,11 +95,11 @@ extension ObservationWriter {
         var rowIndex = 0
         for other in Int(team) * teamSize..<(Int(team) + 1) * teamSize where other != slot {
             let target = out + rowIndex * width
-            target[0] = Int16(truncatingIfNeeded: entities.id(ofSlot: other))
+            target[CommColumn.id.rawValue] = Int16(truncatingIfNeeded: entities.id(ofSlot: other))
             if entities.alive[other] != 0 {
-                target[1] = Int16(truncatingIfNeeded: entities.row[other])
-                target[2] = Int16(truncatingIfNeeded: entities.col[other])
-                target[3] = Int16(truncatingIfNeeded: entities.message[other])
+                target[CommColumn.row.rawValue] = Int16(truncatingIfNeeded: entities.row[other])
+                target[CommColumn.col.rawValue] = Int16(truncatingIfNeeded: entities.col[other])
+                target[CommColumn.message.rawValue] = Int16(truncatingIfNeeded: entities.message[other])
             }
             rowIndex += 1
         }

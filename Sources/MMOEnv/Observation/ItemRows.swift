@@ -43,8 +43,9 @@ extension ObservationWriter {
     func buildMarketSummary(_ world: World) {
         activeEntryCount = 0
         for entry in 0..<MarketBoard.entryCount {
-            marketSummary[entry * 2] = Int16(truncatingIfNeeded: world.market.bestPrice[entry])
-            marketSummary[entry * 2 + 1] = Int16(truncatingIfNeeded: world.market.listingCount[entry])
+            let row = entry * MarketColumn.allCases.count
+            marketSummary[row + MarketColumn.bestPrice.rawValue] = Int16(truncatingIfNeeded: world.market.bestPrice[entry])
+            marketSummary[row + MarketColumn.listings.rawValue] = Int16(truncatingIfNeeded: world.market.listingCount[entry])
             if world.market.listingCount[entry] > 0 {
                 activeEntries[activeEntryCount] = Int32(entry)
                 activeEntryCount += 1

@@ -89,3 +89,25 @@ public enum EntityColumn: Int, ObservationColumn {
     /// 1 when the observer may attack it now.
     case attackable
 }
+
+/// Columns of each `skills` row, one row per `Skill`.
+public enum SkillColumn: Int, ObservationColumn {
+    /// 1...10.
+    case level
+    case experience
+}
+
+/// Columns of each `market` row, one row per `MarketBoard` entry (kind x level).
+public enum MarketColumn: Int, ObservationColumn {
+    /// The cheapest listing's price, 0 when nothing is listed.
+    case bestPrice
+    /// How many listings the entry has.
+    case listings
+}
+
+/// Columns of each `comm` row: the agent's teammates in slot order.
+public enum CommColumn: Int, ObservationColumn {
+    case id, row, col
+    /// The teammate's token this tick.
+    case message
+}

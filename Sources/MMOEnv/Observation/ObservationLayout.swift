@@ -31,13 +31,13 @@ public struct ObservationLayout: Sendable, Equatable {
     /// Columns of each `entities` row (`EntityColumn`); a row of zeros (id 0) is empty.
     public static let entityColumns = EntityColumn.names
     /// Columns of the `skills` segment, one row per `Skill`.
-    public static let skillColumns = ["level", "experience"]
+    public static let skillColumns = SkillColumn.names
     /// Columns of each `inventory` row (`InventoryColumn`); kind 0 is an empty slot.
     public static let inventoryColumns = InventoryColumn.names
     /// Columns of each `market` row, one row per `MarketBoard` entry (kind x level).
-    public static let marketColumns = ["best_price", "listings"]
+    public static let marketColumns = MarketColumn.names
     /// Columns of each `comm` row (teammates, in slot order).
-    public static let commColumns = ["id", "row", "col", "message"]
+    public static let commColumns = CommColumn.names
 
     /// Teammates listed in the `comm` segment: team size minus one with teams and comm on, else 0.
     public static func commRows(config: Config) -> Int {

@@ -161,8 +161,9 @@ final class ObservationWriter {
     private func writeSkills(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
         let entities = world.entities
         for skill in 0..<Skill.count {
-            out[skill * 2] = Int16(truncatingIfNeeded: entities.skillLevel[slot * Skill.count + skill])
-            out[skill * 2 + 1] = Int16(truncatingIfNeeded: entities.experience[slot * Skill.count + skill])
+            let row = out + skill * SkillColumn.allCases.count
+            row[SkillColumn.level.rawValue] = Int16(truncatingIfNeeded: entities.skillLevel[slot * Skill.count + skill])
+            row[SkillColumn.experience.rawValue] = Int16(truncatingIfNeeded: entities.experience[slot * Skill.count + skill])
         }
     }
 
