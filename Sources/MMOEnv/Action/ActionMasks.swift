@@ -46,9 +46,9 @@ extension ObservationWriter {
         mask.update(from: maskTemplates.dead.base, count: maskWidth)
     }
 
-    /// Masks of a living agent; `shown`, `found` and `nearest` describe its entity rows, `entityTable`
+    /// Masks of a living agent; `found` and `nearest` describe its entity rows and `entityTable`
     /// holds those rows as written (their `attackable` column is the attack-target mask).
-    func writeMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, entityTable: UnsafePointer<Int16>, into mask: UnsafeMutablePointer<UInt8>) {
+    func writeMasks(_ world: World, slot: Int, found: Int, entityTable: UnsafePointer<Int16>, into mask: UnsafeMutablePointer<UInt8>) {
         let inCombat = world.inCombat(slot)
         mask.update(from: (inCombat ? maskTemplates.inCombat : maskTemplates.outOfCombat).base, count: maskWidth)
 
@@ -72,14 +72,14 @@ extension ObservationWriter {
 
         // Combat status blocks every item, market and gold action: only "nothing" stays legal.
         if !inCombat {
-            writeItemMasks(world, slot: slot, shown: shown, found: found, into: mask)
+            writeItemMasks(world, slot: slot, found: found, into: mask)
         }
     }
 
     /// Use, Destroy, Give, Sell, Buy and GiveGold for an agent out of combat; the same rules as
     /// `World.canUse`, `canDestroy`, `canGive`, `canSell`, `canGiveTo` and `canBuy`, read column by
     /// column here because this runs for every agent every tick (tests hold the two equal).
-    private func writeItemMasks(_ world: World, slot: Int, shown: UnsafePointer<Int32>, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
+    private func writeItemMasks(_ world: World, slot: Int, found: Int, into mask: UnsafeMutablePointer<UInt8>) {
         let inventory = world.inventory
         let exchange = world.config.exchange.enabled
         for inventorySlot in 0..<(inventory.holdsAnything(slot) ? inventory.slots : 0) {

@@ -71,10 +71,4 @@ final class EntityCellIndex {
         starts.update(from: starts + 1, count: cells)
         starts[cells] = living
     }
-
-    /// Range of cell rows (or columns) overlapping tiles `low...high`, clamped to the map.
-    @inline(__always)
-    func cells(covering low: Int, _ high: Int) -> ClosedRange<Int> {
-        (max(low, 0) >> cellShift)...min(high >> cellShift, cellsPerSide - 1)
-    }
 }

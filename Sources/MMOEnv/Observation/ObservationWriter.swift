@@ -125,7 +125,7 @@ final class ObservationWriter {
             writeInventory(world, slot: slot, into: (record + offsets.inventory).assumingMemoryBound(to: Int16.self))
             writeEquipment(world, slot: slot, into: (record + offsets.equipment).assumingMemoryBound(to: Int16.self))
             if let comm = offsets.comm { writeComm(world, slot: slot, into: (record + comm).assumingMemoryBound(to: Int16.self)) }
-            writeMasks(world, slot: slot, shown: shown, found: found, entityTable: entityTable, into: maskRow)
+            writeMasks(world, slot: slot, found: found, entityTable: entityTable, into: maskRow)
         }
     }
 

@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
         let sorted = rates.sorted()
         let agentSteps = env.agentSteps - stepsBefore
         let slotSteps = repetitions * ticks * env.totalAgents
-        let workload = scripted.config.players.immortal ? "immortal players" : "default rules"
+        let workload = scripted.config.players.immortal ? "immortal players" : "mortal players"
         print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.rawValue) policy, \(workload), \(env.threads) thread(s), \(ticks) ticks x \(repetitions): "
               + "median \(Int(sorted[sorted.count / 2])) agent-steps/s (min \(Int(sorted.first!)), max \(Int(sorted.last!))); "
               + "\(agentSteps) agent-steps in \(slotSteps) slot-steps (\(String(format: "%.1f", 100 * Double(agentSteps) / Double(slotSteps)))% alive)")
