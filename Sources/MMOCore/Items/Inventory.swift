@@ -179,20 +179,22 @@ public final class Inventory {
         itemID[index] = id
     }
 
-    /// Whether `player` holds any item: its slots' kinds read eight at a time.
+    /// Whether `player` holds any item: its slots' kinds read as 8-byte words, the last word
+    /// overlapping the one before it when the slot count is not a multiple of eight.
     @inlinable
     public func holdsAnything(_ player: Int) -> Bool {
         let kinds = UnsafeRawPointer(kind.base + player &* slots)
+        guard slots >= 8 else {
+            for offset in 0..<slots where kinds.load(fromByteOffset: offset, as: UInt8.self) != 0 { return true }
+            return false
+        }
+        var any = kinds.loadUnaligned(fromByteOffset: slots &- 8, as: UInt64.self)
         var offset = 0
-        while offset &+ 8 <= slots {
-            if kinds.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != 0 { return true }
+        while offset &+ 8 < slots {
+            any |= kinds.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset &+= 8
         }
-        while offset < slots {
-            if kinds.load(fromByteOffset: offset, as: UInt8.self) != 0 { return true }
-            offset &+= 1
-        }
-        return false
+        return any != 0
     }
 
     /// The first listed row (price above 0) at or after `start`, or `players * slots` if none.

@@ -13,21 +13,26 @@ enum Vitals {
     static func players(in world: World) {
         let rules = world.config.vitals
         let entities = world.entities
+        // The rules as Int32, converted once rather than per player.
+        let threshold = Int32(rules.regenThreshold), regen = Int32(rules.regen), maxHealth = Int32(rules.maxHealth)
+        let starvation = Int32(rules.starvationDamage), dehydration = Int32(rules.dehydrationDamage)
+        let resilientPercent = Int32(rules.resilientDamagePercent)
+        let foodDecay = Int32(rules.foodDecay), waterDecay = Int32(rules.waterDecay)
         for slot in 0..<entities.playerCount where entities.alive[slot] != 0 {
             let food = entities.food[slot]
             let water = entities.water[slot]
             var health = entities.health[slot]
-            if health > 0 && food > rules.regenThreshold && water > rules.regenThreshold {
-                health = min(health + Int32(rules.regen), Int32(rules.maxHealth))
+            if health > 0 && food > threshold && water > threshold {
+                health = min(health + regen, maxHealth)
             }
             var damage: Int32 = 0
-            if food == 0 { damage += Int32(rules.starvationDamage) }
-            if water == 0 { damage += Int32(rules.dehydrationDamage) }
-            if entities.resilient[slot] != 0 { damage = damage * Int32(rules.resilientDamagePercent) / 100 }
+            if food == 0 { damage += starvation }
+            if water == 0 { damage += dehydration }
+            if entities.resilient[slot] != 0 { damage = damage * resilientPercent / 100 }
             if damage > 0 { entities.lastHarm[slot] = DeathCause.starvation.rawValue }
             entities.health[slot] = max(health - damage, 0)
-            entities.food[slot] = max(food - Int32(rules.foodDecay), 0)
-            entities.water[slot] = max(water - Int32(rules.waterDecay), 0)
+            entities.food[slot] = max(food - foodDecay, 0)
+            entities.water[slot] = max(water - waterDecay, 0)
         }
     }
 

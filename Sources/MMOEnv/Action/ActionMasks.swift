@@ -48,6 +48,7 @@ extension ObservationWriter {
 
     /// Masks of a living agent; `found` and `nearest` describe its entity rows and `entityTable`
     /// holds those rows as written (their `attackable` column is the attack-target mask).
+    @inline(__always)
     func writeMasks(_ world: World, slot: Int, found: Int, entityTable: UnsafePointer<Int16>, into mask: UnsafeMutablePointer<UInt8>) {
         let inCombat = world.inCombat(slot)
         mask.update(from: (inCombat ? maskTemplates.inCombat : maskTemplates.outOfCombat).base, count: maskWidth)

@@ -44,6 +44,8 @@ final class ObservationWriter {
     let commBytes: Int
 
     init(config: Config, layout: ObservationLayout, actions: ActionLayout) {
+        precondition(Skill.count == 8 && SkillColumn.allCases.map(\.rawValue) == [0, 1],
+                     "writeSkills writes eight (level, experience) rows as two interleaved 8-lane vectors")
         self.layout = layout
         self.actions = actions
         radius = config.observation.visionRadius
@@ -158,13 +160,16 @@ final class ObservationWriter {
         put(.mageDefense, Int(profile.defense[2]))
     }
 
+    /// One (level, experience) row per skill: both columns of all eight skills converted and
+    /// interleaved as two 8-lane vectors (the layout's skill table is exactly that shape).
     private func writeSkills(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
         let entities = world.entities
-        for skill in 0..<Skill.count {
-            let row = out + skill * SkillColumn.allCases.count
-            row[SkillColumn.level.rawValue] = Int16(truncatingIfNeeded: entities.skillLevel[slot * Skill.count + skill])
-            row[SkillColumn.experience.rawValue] = Int16(truncatingIfNeeded: entities.experience[slot * Skill.count + skill])
-        }
+        let levels = UnsafeRawPointer(entities.skillLevel.base + slot &* Skill.count).loadUnaligned(as: SIMD8<Int32>.self)
+        let experience = UnsafeRawPointer(entities.experience.base + slot &* Skill.count).loadUnaligned(as: SIMD8<Int32>.self)
+        var rows = SIMD16<Int16>()
+        rows.evenHalf = SIMD8(truncatingIfNeeded: levels)
+        rows.oddHalf = SIMD8(truncatingIfNeeded: experience)
+        UnsafeMutableRawPointer(out).storeBytes(of: rows, as: SIMD16<Int16>.self)
     }
 
     /// The (2r+1)^2 material window centred on the agent, row-major; tiles off the map read as Void.
