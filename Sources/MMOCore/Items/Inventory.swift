@@ -181,7 +181,7 @@ public final class Inventory {
 
     /// Whether `player` holds any item: its slots' kinds read as 8-byte words, the last word
     /// overlapping the one before it when the slot count is not a multiple of eight.
-    @inlinable
+    @inlinable @inline(__always)
     public func holdsAnything(_ player: Int) -> Bool {
         let kinds = UnsafeRawPointer(kind.base + player &* slots)
         guard slots >= 8 else {

@@ -23,11 +23,12 @@ enum Harvesting {
         let tiles = world.tiles
         for player in 0..<entities.playerCount where entities.alive[player] != 0 {
             let index = tiles.index(row: Int(entities.row[player]), col: Int(entities.col[player]))
-            switch Material(rawValue: tiles.materials[index])! {
-            case .herb: harvest(world, player: player, tile: index, skill: .herbalism, product: .potion, rare: nil, tool: .gloves)
-            case .ore: harvest(world, player: player, tile: index, skill: .prospecting, product: .whetstone, rare: .wand, tool: .pickaxe)
-            case .tree: harvest(world, player: player, tile: index, skill: .carving, product: .arrow, rare: .spear, tool: .axe)
-            case .crystal: harvest(world, player: player, tile: index, skill: .alchemy, product: .runes, rare: .bow, tool: .chisel)
+            // Matched on the map byte itself: converting it to a `Material` first costs a call per player.
+            switch tiles.materials[index] {
+            case Material.herb.rawValue: harvest(world, player: player, tile: index, skill: .herbalism, product: .potion, rare: nil, tool: .gloves)
+            case Material.ore.rawValue: harvest(world, player: player, tile: index, skill: .prospecting, product: .whetstone, rare: .wand, tool: .pickaxe)
+            case Material.tree.rawValue: harvest(world, player: player, tile: index, skill: .carving, product: .arrow, rare: .spear, tool: .axe)
+            case Material.crystal.rawValue: harvest(world, player: player, tile: index, skill: .alchemy, product: .runes, rare: .bow, tool: .chisel)
             default: break
             }
             if let fish = firstFish(around: index, tiles: tiles) {

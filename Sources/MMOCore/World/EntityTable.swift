@@ -188,7 +188,7 @@ public final class EntityTable {
     public func level(_ slot: Int, _ skill: Skill) -> Int32 { skillLevel[slot * Skill.count + skill.rawValue] }
 
     /// Highest level over all skills (players), or the NPC's level.
-    @inlinable
+    @inlinable @inline(__always)
     public func highestLevel(_ slot: Int) -> Int32 {
         if isNPC(slot) { return level[slot] }
         // A balanced tree of maxima over the eight skills (a loop here runs for every agent every tick).
@@ -199,7 +199,7 @@ public final class EntityTable {
     }
 
     /// Highest combat-style level (players), or the NPC's level.
-    @inlinable
+    @inlinable @inline(__always)
     public func combatLevel(_ slot: Int) -> Int32 {
         if isNPC(slot) { return level[slot] }
         let base = slot * Skill.count
@@ -208,7 +208,7 @@ public final class EntityTable {
 
     /// The style a defender mainly fights with: for a player the combat skill with the most XP
     /// (ties: Melee, then Range, then Mage), `nil` while all three are equal; for an NPC its style.
-    @inlinable
+    @inlinable @inline(__always)
     public func mainStyle(_ slot: Int) -> CombatStyle? {
         if isNPC(slot) { return CombatStyle(rawValue: Int(npcStyle[slot])) }
         let base = slot * Skill.count

@@ -90,7 +90,7 @@ extension ObservationWriter {
         let entities = world.entities
         let team = entities.team[slot]
         guard team >= 0 else { return }
-        let width = ObservationLayout.commColumns.count
+        let width = CommColumn.allCases.count
         let teamSize = entities.playerCount / world.config.players.teams
         var rowIndex = 0
         for other in Int(team) * teamSize..<(Int(team) + 1) * teamSize where other != slot {

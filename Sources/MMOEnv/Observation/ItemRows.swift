@@ -5,7 +5,7 @@ extension ObservationWriter {
     /// stats (`ItemStatRows`); empty slots' rows are zeros.
     func writeInventory(_ world: World, slot: Int, into out: UnsafeMutablePointer<Int16>) {
         let inventory = world.inventory
-        let width = ObservationLayout.inventoryColumns.count
+        let width = InventoryColumn.allCases.count
         let stats = ItemStatRows.width
         out.initialize(repeating: 0, count: inventory.slots &* width)
         guard inventory.holdsAnything(slot) else { return }
