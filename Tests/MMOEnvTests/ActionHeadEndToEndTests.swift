@@ -84,12 +84,7 @@ struct ActionHeadEndToEndTests {
     }
 
     @Test func giveItemHandsAnUnequippedItemOver() throws {
-        let driver = try HeadDriver()
-        let world = driver.world
-        world.inventory.add(.hat, level: 1, to: 0)
-        world.inventory.equip(at: world.inventory.row(0, try #require(world.inventory.add(.top, level: 1, to: 0))))
-        try driver.observe()
-        let hat = try #require(driver.inventorySlot(holding: .hat)), equipped = try #require(driver.inventorySlot(holding: .top))
+        let (driver, hat, equipped) = try Self.holdingHatAndEquippedTop()
         #expect(!driver.isLegal(.giveItem, equipped) && driver.isLegal(.giveItem, hat))
         driver.choose(.giveItem, equipped)
         driver.choose(.giveTarget, driver.entityRow(showing: 1))
@@ -118,18 +113,13 @@ struct ActionHeadEndToEndTests {
     }
 
     @Test func sellItemListsTheItem() throws {
-        let driver = try HeadDriver()
-        let world = driver.world
-        world.inventory.add(.hat, level: 1, to: 0)
-        world.inventory.equip(at: world.inventory.row(0, try #require(world.inventory.add(.top, level: 1, to: 0))))
-        try driver.observe()
-        let hat = try #require(driver.inventorySlot(holding: .hat)), equipped = try #require(driver.inventorySlot(holding: .top))
+        let (driver, hat, equipped) = try Self.holdingHatAndEquippedTop()
         let hatEntry = try #require(driver.layout[.buy].options.firstIndex(of: "hat_1"))
         #expect(!driver.isLegal(.sellItem, equipped) && driver.isLegal(.sellItem, hat))
         driver.choose(.sellItem, equipped)
         driver.choose(.sellPrice, 7)
         #expect(try driver.step() == 1)
-        #expect(driver.observed("inventory", "listed_price", row: equipped) == 0 && world.events.count(of: .listItem) == 0)
+        #expect(driver.observed("inventory", "listed_price", row: equipped) == 0 && driver.world.events.count(of: .listItem) == 0)
         driver.choose(.sellItem, hat)
         driver.choose(.sellPrice, 7)
         #expect(try driver.step() == 0)
@@ -242,6 +232,17 @@ struct ActionHeadEndToEndTests {
             #expect(try driver.step() == ActionHeadKind.allCases.count)
         }
         #expect(driver.world.entities.row[0] == 32 && driver.world.entities.col[0] == 32)
+    }
+
+    /// A driver whose agent 0 holds a hat and an equipped top, which may be neither given nor sold,
+    /// with their inventory rows.
+    private static func holdingHatAndEquippedTop() throws -> (HeadDriver, hat: Int, equippedTop: Int) {
+        let driver = try HeadDriver()
+        let inventory = driver.world.inventory
+        inventory.add(.hat, level: 1, to: 0)
+        inventory.equip(at: inventory.row(0, try #require(inventory.add(.top, level: 1, to: 0))))
+        try driver.observe()
+        return (driver, try #require(driver.inventorySlot(holding: .hat)), try #require(driver.inventorySlot(holding: .top)))
     }
 
     /// Agent 1, attackable (its spawn immunity lifted), next to agent 0 and out of agent 2's reach.

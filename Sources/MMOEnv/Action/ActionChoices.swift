@@ -33,4 +33,13 @@ struct ActionChoices {
         guard let option = legal(kind), option != heads[kind].nothing else { return nil }
         return option
     }
+
+    /// The options chosen on two heads that act together (`give_item` and `give_target`, say), if
+    /// both are legal and neither is "nothing", else nil (an illegal choice is counted).
+    @inline(__always)
+    mutating func actingPair(_ first: ActionHeadKind, _ second: ActionHeadKind) -> (first: Int, second: Int)? {
+        let firstOption = acting(first)
+        guard let secondOption = acting(second), let firstOption else { return nil }
+        return (firstOption, secondOption)
+    }
 }

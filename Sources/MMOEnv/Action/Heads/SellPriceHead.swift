@@ -16,10 +16,9 @@ enum SellPriceHead: AmountHead {
     }
 
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
-        let slot = choices.acting(.sellItem)
-        if let price = choices.acting(.sellPrice), let slot {
-            intents.sellItem[agent] = Int32(slot)
-            intents.sellPrice[agent] = Int32(price)
+        if let pair = choices.actingPair(.sellItem, .sellPrice) {
+            intents.sellItem[agent] = Int32(pair.first)
+            intents.sellPrice[agent] = Int32(pair.second)
         }
     }
 }
