@@ -62,7 +62,7 @@ observations = max(cost(r"ObservationWriterC5write_12observations5masks8rowSlots
 masks = cost(r"ObservationWriterC10writeMasks_") + cost(r"ObservationWriterC14writeDeadMasks")
 rows.append(("observations (without masks)", observations - masks))
 rows.append(("action masks", masks))
-rows.append(("action decoding", cost(r"ActionDecoderV6decode")))
+rows.append(("action decoding", cost(r"ActionDecoderC6decode")))
 tasks = cost(r"TaskAssignmentC6update")
 if tasks:
     rows.append(("tasks (counters and progress)", tasks))

@@ -21,8 +21,7 @@ enum Giving {
             }
             let amount = intents.giveGoldAmount[player]
             let goldReceiver = Int(intents.giveGoldTarget[player])
-            if world.config.exchange.enabled, amount > 0, amount <= entities.gold[player], !world.inCombat(player),
-               canReceive(world, from: player, receiver: goldReceiver) {
+            if world.canGiveGold(giver: player, amount: Int(amount)), canReceive(world, from: player, receiver: goldReceiver) {
                 entities.gold[player] -= amount
                 entities.gold[goldReceiver] += amount
                 world.record(.giveGold, slot: player, gold: amount, target: Int32(goldReceiver))

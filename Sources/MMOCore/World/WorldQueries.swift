@@ -79,6 +79,12 @@ extension World {
         !inCombat(giver) && Giving.canReceive(self, from: giver, receiver: receiver)
     }
 
+    /// Whether `giver` may give `amount` gold now (to a receiver `canGiveTo` allows): the market is
+    /// on, it is out of combat, and it holds at least `amount`, which is positive.
+    public func canGiveGold(giver: Int, amount: Int) -> Bool {
+        config.exchange.enabled && amount > 0 && amount <= Int(entities.gold[giver]) && !inCombat(giver)
+    }
+
     /// Whether `buyer` could buy from market entry `entry` now: out of combat, and the cheapest
     /// listing that is not its own is affordable.
     public func canBuy(buyer: Int, entry: Int) -> Bool {

@@ -26,8 +26,7 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
         let waterColumn = layout.column("water", of: "self")
         let aliveColumn = layout.column("alive", of: "self")
         let actionLayout = env.actionLayout
-        let moveHead = actionLayout.headIndex(named: "move")!
-        let moveMask = actionLayout.heads[moveHead].maskOffset
+        let moveMask = actionLayout[.move].maskOffset
         let agentsPerEnv = env.agentsPerEnv
         env.forEachChunk { range in
             for environment in range {
@@ -49,7 +48,7 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
                     let mask = buffers.masks.baseAddress! + agent * actionLayout.maskWidth + moveMask
                     let stopDistance = wanted == .water ? 1 : 0
                     if let move = Self.greedyStep(toward: goal, stopAt: stopDistance, mask: mask) {
-                        actions[agent * actionLayout.headCount + moveHead] = Int32(move.rawValue)
+                        actions[agent * actionLayout.headCount + ActionHeadKind.move.rawValue] = Int32(move.rawValue)
                     }
                 }
             }

@@ -82,7 +82,7 @@ public final class VecEnv: @unchecked Sendable {
         agentsPerEnv = config.players.count
         totalAgents = environmentCount * agentsPerEnv
         self.threads = max(1, min(threads, seeds.count))
-        decoder = ActionDecoder(layout: actionLayout, config: config)
+        decoder = ActionDecoder(layout: actionLayout)
         let layout = observationLayout
         let actions = actionLayout
         slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions, curriculum: curriculum) }

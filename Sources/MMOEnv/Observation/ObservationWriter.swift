@@ -14,6 +14,7 @@ final class ObservationWriter {
     /// Entity rows per agent.
     let entityRows: Int
     let offsets: SegmentOffsets
+    /// Each action head's place in a mask row.
     let heads: HeadOffsets
     /// Living entities by map cell, rebuilt before each write.
     let cells: EntityCellIndex
@@ -56,7 +57,7 @@ final class ObservationWriter {
         cells = EntityCellIndex(mapSize: config.map.size, capacity: config.players.count + config.npcs.count)
         sharedRows = SharedEntityRows(capacity: config.players.count + config.npcs.count)
         itemStats = ItemStatRows(rules: config.items)
-        maskTemplates = MaskTemplates(heads: heads, width: actions.maskWidth, entityRows: entityRows, config: config)
+        maskTemplates = MaskTemplates(heads: heads, width: actions.maskWidth, config: config)
         let marketOffset = layout.segment(named: "market")!.offset
         let padded = layout.segments.filter { $0.offset < marketOffset && $0.byteCount % 8 != 0 }
         paddingWords = FixedArray(repeating: 0, count: padded.count)
@@ -69,6 +70,7 @@ final class ObservationWriter {
     deinit {
         nearest.deallocate()
         itemStats.deallocate()
+        heads.deallocate()
         maskTemplates.deallocate()
         paddingWords.deallocate()
         marketSummary.deallocate()
