@@ -48,9 +48,6 @@ enum PredicateSyntax {
         Form(name: "BuyItem", arguments: [("item", .item, nil), ("level", .level, nil), ("quantity", .count, nil)]),
     ]
 
-    /// The combinator names.
-    static let combinators = ["AND", "OR", "NOT", "ADD", "SUB", "MUL"]
-
     /// An argument value: one integer, or a list for player-slot lists.
     enum Value: Equatable, Sendable {
         case one(Int)
@@ -144,24 +141,19 @@ enum PredicateSyntax {
 
     /// The predicate as curriculum-file JSON.
     static func json(_ predicate: TaskPredicate) -> JSONValue {
-        switch predicate {
-        case .and(let operands): return .object([("AND", .array(operands.map(json)))])
-        case .or(let operands): return .object([("OR", .array(operands.map(json)))])
-        case .not(let operand): return .object([("NOT", json(operand))])
-        case .add(let a, let b): return .object([("ADD", .array([json(a), json(b)]))])
-        case .sub(let a, let b): return .object([("SUB", .array([json(a), json(b)]))])
-        case .mul(let a, let b): return .object([("MUL", .array([json(a), json(b)]))])
-        default:
-            let (index, values) = components(of: predicate)!
-            let form = forms[index]
-            let arguments: [(key: String, value: JSONValue)] = zip(form.arguments, values).map { argument, value in
-                switch value {
-                case .one(let number): return (argument.key, argument.kind.json(number))
-                case .many(let numbers): return (argument.key, .array(numbers.map { .int($0) }))
-                }
-            }
-            return .object([(form.name, .object(arguments))])
+        if let (combinator, operands) = Combinator.split(predicate) {
+            let body = combinator == .not ? json(operands[0]) : .array(operands.map(json))
+            return .object([(combinator.rawValue, body)])
         }
+        let (index, values) = components(of: predicate)!
+        let form = forms[index]
+        let arguments: [(key: String, value: JSONValue)] = zip(form.arguments, values).map { argument, value in
+            switch value {
+            case .one(let number): return (argument.key, argument.kind.json(number))
+            case .many(let numbers): return (argument.key, .array(numbers.map { .int($0) }))
+            }
+        }
+        return .object([(form.name, .object(arguments))])
     }
 
     /// Reads a predicate from curriculum-file JSON; `path` names where it is (such as `predicate.AND[1]`)
@@ -179,7 +171,7 @@ enum PredicateSyntax {
             throw CurriculumError(message: "\(path): must be an object with one key, the predicate name (such as {\"TickGE\": {\"num_tick\": 1024}}), got \(json.typeName)")
         }
         let here = "\(path).\(name)"
-        if let combinator = combinators.firstIndex(of: name) {
+        if let combinator = Combinator(rawValue: name) {
             return try combination(combinator, body, path: here)
         }
         guard let index = forms.firstIndex(where: { $0.name == name }) else {
@@ -232,8 +224,8 @@ enum PredicateSyntax {
         return .many(slots)
     }
 
-    private static func combination(_ combinator: Int, _ body: JSONValue, path: String) throws(CurriculumError) -> TaskPredicate {
-        if combinators[combinator] == "NOT" {
+    private static func combination(_ combinator: Combinator, _ body: JSONValue, path: String) throws(CurriculumError) -> TaskPredicate {
+        if combinator == .not {
             return .not(try predicate(from: body, path: path))
         }
         guard case .array(let items) = body else {
@@ -243,26 +235,17 @@ enum PredicateSyntax {
         for (index, item) in items.enumerated() {
             operands.append(try predicate(from: item, path: "\(path)[\(index)]"))
         }
-        switch combinators[combinator] {
-        case "AND": return .and(operands)
-        case "OR": return .or(operands)
-        default:
-            guard operands.count == 2 else {
-                throw CurriculumError(message: "\(path): needs exactly 2 operands, got \(operands.count)")
-            }
-            switch combinators[combinator] {
-            case "ADD": return .add(operands[0], operands[1])
-            case "SUB": return .sub(operands[0], operands[1])
-            default: return .mul(operands[0], operands[1])
-            }
+        if let arity = combinator.arity, operands.count != arity {
+            throw CurriculumError(message: "\(path): needs exactly \(arity) operands, got \(operands.count)")
         }
+        return combinator.combine(operands)
     }
 
     /// Predicate and combinator names within edit distance 3 of `name` (case-insensitive), or that
     /// contain it or are contained in it, closest first.
     static func closeNames(to name: String) -> [String] {
         let target = Array(name.lowercased())
-        let scored = (forms.map(\.name) + combinators).map { candidate -> (String, Int) in
+        let scored = (forms.map(\.name) + Combinator.allCases.map(\.rawValue)).map { candidate -> (String, Int) in
             let lowered = candidate.lowercased()
             let distance = editDistance(target, Array(lowered))
             let related = !target.isEmpty && (lowered.contains(String(target)) || String(target).contains(lowered))
