@@ -11,7 +11,8 @@ import MMOCore
 ///   block (so operand order, as in SUB, matters).
 /// - `[254, 256)` **reward target**: one-hot agent / team.
 ///
-/// A leaf's 127 features: predicate one-hot (34, `TaskPredicate` order), combinator flags (6, in
+/// A leaf's 127 features: predicate one-hot (34, at the predicate's position in
+/// `PredicateRegistry.forms`, which is `TaskPredicate` order), combinator flags (6, in
 /// `Combinator.allCases` order: AND, OR, NOT, ADD, SUB, MUL), item kind one-hot (16), skill one-hot
 /// (8), combat style one-hot (3), material one-hot (16), event kind one-hot (22, `EventKind` order), agent type (2), agent status
 /// (2), quadrant (4), and 14 numbers: level / 10; log-scaled quantity, number of agents, gold
@@ -64,15 +65,15 @@ public enum TaskEmbedding {
             block[combinatorBase + Combinator.allCases.firstIndex(of: combinator)!] = 1
             return block
         }
-        guard let (form, values) = PredicateSyntax.components(of: predicate) else { return block }
-        block[predicateBase + form] = 1
-        for (argument, value) in zip(PredicateSyntax.forms[form].arguments, values) {
+        guard let (position, form, values) = PredicateRegistry.entry(of: predicate) else { return block }
+        block[predicateBase + position] = 1
+        for (argument, value) in zip(form.arguments, values) {
             set(&block, key: argument.key, kind: argument.kind, value: value)
         }
         return block
     }
 
-    private static func set(_ block: inout [Float], key: String, kind: PredicateArgument, value: PredicateSyntax.Value) {
+    private static func set(_ block: inout [Float], key: String, kind: PredicateArgument, value: ArgumentValue) {
         func oneHot(_ base: Int, _ index: Int?) {
             if let index { block[base + index] = 1 }
         }

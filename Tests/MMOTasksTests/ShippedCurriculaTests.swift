@@ -33,7 +33,7 @@ struct ShippedCurriculaTests {
         let train = try load("train.json")
         #expect(train.specs.count >= 1000)
         let all = train.specs.flatMap { Self.parts($0.predicate) }
-        #expect(Set(all.compactMap { PredicateSyntax.components(of: $0)?.form }) == Set(0..<34))
+        #expect(Set(all.compactMap { PredicateRegistry.entry(of: $0)?.form.name }) == Set(PredicateRegistry.forms.map(\.name)))
         #expect(Set(all.compactMap { Combinator.split($0)?.combinator }) == Set(Combinator.allCases))
         let tags = tagCounts(train)
         for category in ShippedCurricula.categories {
