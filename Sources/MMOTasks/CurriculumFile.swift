@@ -10,7 +10,7 @@ import Foundation
 /// ```
 ///
 /// Predicates are named as in Neural MMO 2.1 (`AllDead`, `TickGE`, `CountEvent`, ...) with their
-/// arguments by name (`PredicateSyntax.forms`); item kinds, skills, combat styles, materials, event
+/// arguments by name (`PredicateRegistry.forms`); item kinds, skills, combat styles, materials, event
 /// kinds, agent statuses and types and quadrants are written by name ("whetstone", "fishing", "mage",
 /// "foilage", "EAT_FOOD", "dead", "npc", "first") or integer id; player-slot lists as arrays of
 /// integers. Combinators: `{"AND": [p, q, ...]}`, `{"OR": [...]}`, `{"NOT": p}`, `{"ADD": [p, q]}`,

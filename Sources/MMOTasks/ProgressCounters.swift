@@ -105,12 +105,8 @@ public final class ProgressCounters {
         case let .seizeQuadCenter(_, quadrant, _):
             let centre = quadrant.centre(in: mapRules)
             watchTile(row: centre.row, col: centre.col)
-        case let .and(operands), let .or(operands): for operand in operands { watch(operand) }
-        case let .not(operand): watch(operand)
-        case let .add(first, second), let .sub(first, second), let .mul(first, second):
-            watch(first)
-            watch(second)
-        default: break
+        default:
+            for operand in Combinator.split(predicate)?.operands ?? [] { watch(operand) }
         }
     }
 

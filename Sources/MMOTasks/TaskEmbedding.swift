@@ -11,9 +11,10 @@ import MMOCore
 ///   block (so operand order, as in SUB, matters).
 /// - `[254, 256)` **reward target**: one-hot agent / team.
 ///
-/// A leaf's 127 features: predicate one-hot (34, `TaskPredicate` order), combinator flags (6: AND,
-/// OR, NOT, ADD, SUB, MUL), item kind one-hot (16), skill one-hot (8), combat style one-hot (3),
-/// material one-hot (16), event kind one-hot (22, `EventKind` order), agent type (2), agent status
+/// A leaf's 127 features: predicate one-hot (34, at the predicate's position in
+/// `PredicateRegistry.forms`, which is `TaskPredicate` order), combinator flags (6, in
+/// `Combinator.allCases` order: AND, OR, NOT, ADD, SUB, MUL), item kind one-hot (16), skill one-hot
+/// (8), combat style one-hot (3), material one-hot (16), event kind one-hot (22, `EventKind` order), agent type (2), agent status
 /// (2), quadrant (4), and 14 numbers: level / 10; log-scaled quantity, number of agents, gold
 /// amount, ticks and experience (`log(1 + x) / log(1 + scale)`); distance / 128; row and column /
 /// 160; free slots / 12; progress and seize bonuses / 100; number of player targets / 128 and their
@@ -47,54 +48,32 @@ public enum TaskEmbedding {
         var vector = [Float](repeating: 0, count: dimension)
         let mean = features(spec.predicate)
         vector.replaceSubrange(0..<featureCount, with: mean)
-        if let first = operands(spec.predicate).first {
+        if let first = Combinator.split(spec.predicate)?.operands.first {
             vector.replaceSubrange(featureCount..<2 * featureCount, with: features(first))
         }
         vector[2 * featureCount + (spec.rewardTo == .agent ? 0 : 1)] = 1
         return vector
     }
 
-    private static func operands(_ predicate: TaskPredicate) -> [TaskPredicate] {
-        switch predicate {
-        case .and(let items), .or(let items): return items
-        case .not(let item): return [item]
-        case .add(let a, let b), .sub(let a, let b), .mul(let a, let b): return [a, b]
-        default: return []
-        }
-    }
-
-    private static func combinatorIndex(_ predicate: TaskPredicate) -> Int? {
-        switch predicate {
-        case .and: return 0
-        case .or: return 1
-        case .not: return 2
-        case .add: return 3
-        case .sub: return 4
-        case .mul: return 5
-        default: return nil
-        }
-    }
-
     /// The mean block of a predicate (see the type's documentation).
     private static func features(_ predicate: TaskPredicate) -> [Float] {
         var block = [Float](repeating: 0, count: featureCount)
-        if let combinator = combinatorIndex(predicate) {
-            let items = operands(predicate)
+        if let (combinator, items) = Combinator.split(predicate) {
             for item in items {
                 for (index, value) in features(item).enumerated() { block[index] += value / Float(items.count) }
             }
-            block[combinatorBase + combinator] = 1
+            block[combinatorBase + Combinator.allCases.firstIndex(of: combinator)!] = 1
             return block
         }
-        guard let (form, values) = PredicateSyntax.components(of: predicate) else { return block }
-        block[predicateBase + form] = 1
-        for (argument, value) in zip(PredicateSyntax.forms[form].arguments, values) {
+        guard let (position, form, values) = PredicateRegistry.entry(of: predicate) else { return block }
+        block[predicateBase + position] = 1
+        for (argument, value) in zip(form.arguments, values) {
             set(&block, key: argument.key, kind: argument.kind, value: value)
         }
         return block
     }
 
-    private static func set(_ block: inout [Float], key: String, kind: PredicateArgument, value: PredicateSyntax.Value) {
+    private static func set(_ block: inout [Float], key: String, kind: PredicateArgument, value: ArgumentValue) {
         func oneHot(_ base: Int, _ index: Int?) {
             if let index { block[base + index] = 1 }
         }

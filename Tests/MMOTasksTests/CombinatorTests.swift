@@ -75,6 +75,18 @@ struct CombinatorTests {
         #expect(game.progress(.harvestItem(item: Int(ItemKind.potion.rawValue), level: 1, quantity: 0), subject) == 1)
     }
 
+    @Test func everyCombinationSplitsIntoItsOperandsAndCombinesBack() {
+        let combinations = CurriculumFileTests.everyCase.compactMap { predicate in Combinator.split(predicate).map { (predicate, $0) } }
+        #expect(Set(combinations.map(\.1.combinator)) == Set(Combinator.allCases))
+        for (predicate, (combinator, operands)) in combinations {
+            if let arity = combinator.arity { #expect(operands.count == arity, "\(predicate)") }
+            #expect(combinator.combine(operands) == predicate)
+        }
+        #expect(Combinator.split(.sub(quarter, half))?.operands == [quarter, half])
+        #expect(Combinator.split(.not(.and([])))?.operands == [.and([])])
+        #expect(Combinator.split(quarter) == nil && Combinator.split(.success) == nil)
+    }
+
     @Test func predicatesRoundTripThroughJSON() throws {
         let predicate = TaskPredicate.and([
             .or([.harvestItem(item: 17, level: 2, quantity: 3), .seizeQuadCenter(numTicks: 10, quadrant: .third)]),

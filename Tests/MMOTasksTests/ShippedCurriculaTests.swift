@@ -13,13 +13,8 @@ struct ShippedCurriculaTests {
     }
 
     /// The predicate and every predicate inside it.
-    private func parts(_ predicate: TaskPredicate) -> [TaskPredicate] {
-        switch predicate {
-        case .and(let items), .or(let items): return [predicate] + items.flatMap(parts)
-        case .not(let item): return [predicate] + parts(item)
-        case .add(let a, let b), .sub(let a, let b), .mul(let a, let b): return [predicate] + parts(a) + parts(b)
-        default: return [predicate]
-        }
+    static func parts(_ predicate: TaskPredicate) -> [TaskPredicate] {
+        [predicate] + (Combinator.split(predicate)?.operands.flatMap(parts) ?? [])
     }
 
     private func tagCounts(_ curriculum: Curriculum) -> [String: Int] {
@@ -37,20 +32,9 @@ struct ShippedCurriculaTests {
     @Test func trainingSpansEveryPredicateAndCategory() throws {
         let train = try load("train.json")
         #expect(train.specs.count >= 1000)
-        let all = train.specs.flatMap { parts($0.predicate) }
-        #expect(Set(all.compactMap { PredicateSyntax.components(of: $0)?.form }) == Set(0..<34))
-        let combinators = Set(all.compactMap { predicate -> String? in
-            switch predicate {
-            case .and: return "AND"
-            case .or: return "OR"
-            case .not: return "NOT"
-            case .add: return "ADD"
-            case .sub: return "SUB"
-            case .mul: return "MUL"
-            default: return nil
-            }
-        })
-        #expect(combinators == Set(PredicateSyntax.combinators))
+        let all = train.specs.flatMap { Self.parts($0.predicate) }
+        #expect(Set(all.compactMap { PredicateRegistry.entry(of: $0)?.form.name }) == Set(PredicateRegistry.forms.map(\.name)))
+        #expect(Set(all.compactMap { Combinator.split($0)?.combinator }) == Set(Combinator.allCases))
         let tags = tagCounts(train)
         for category in ShippedCurricula.categories {
             #expect((tags[category] ?? 0) >= 20, "\(category): \(tags[category] ?? 0)")
@@ -66,9 +50,9 @@ struct ShippedCurriculaTests {
     }
 
     @Test func heldOutIsDisjointFromTraining() throws {
-        let seen = try load("train.json").specs.flatMap { parts($0.predicate) }
+        let seen = try load("train.json").specs.flatMap { Self.parts($0.predicate) }
         for spec in try load("eval_heldout.json").specs {
-            for part in parts(spec.predicate) where seen.contains(part) {
+            for part in Self.parts(spec.predicate) where seen.contains(part) {
                 Issue.record("held-out task \(spec.name) uses a training predicate: \(CurriculumFile.predicateText(part))")
             }
         }
