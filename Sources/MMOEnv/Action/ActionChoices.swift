@@ -19,7 +19,8 @@ struct ActionChoices {
     mutating func legal(_ kind: ActionHeadKind) -> Int? {
         let head = heads[kind]
         let option = Int(actions[kind.rawValue])
-        guard option >= 0, option < head.size, mask[head.maskOffset + option] != 0 else {
+        // One unsigned comparison checks both ends of the range.
+        guard UInt(bitPattern: option) < UInt(bitPattern: head.size), mask[head.maskOffset &+ option] != 0 else {
             illegal += 1
             return nil
         }

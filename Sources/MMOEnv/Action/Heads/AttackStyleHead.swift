@@ -14,5 +14,6 @@ enum AttackStyleHead: ActionHeadRules {
     static func isLegal(_ option: Int, agent: Int, world: World, shown: [Int32]) -> Bool { true }
 
     /// Nothing on its own: `AttackTargetHead` applies the style with a target.
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {}
 }

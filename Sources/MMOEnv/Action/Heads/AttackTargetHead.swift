@@ -15,6 +15,7 @@ enum AttackTargetHead: EntityRowHead {
         return !shown.indices.contains { allowsRow($0, agent: agent, world: world, shown: shown) }
     }
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         let style = choices.legal(.attackStyle)
         if let row = choices.acting(.attackTarget), let style {

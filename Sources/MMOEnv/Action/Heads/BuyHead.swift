@@ -20,6 +20,7 @@ enum BuyHead: ActionHeadRules {
         option == nothing(for: world.config) || world.canBuy(buyer: agent, entry: option)
     }
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let entry = choices.acting(.buy) { intents.buy[agent] = Int32(entry) }
     }

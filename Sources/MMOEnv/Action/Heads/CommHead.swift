@@ -19,6 +19,7 @@ enum CommHead: ActionHeadRules {
         option == nothing(for: world.config) || world.config.comm.enabled
     }
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let token = choices.legal(.comm) { intents.comm[agent] = Int32(token) }
     }

@@ -13,5 +13,6 @@ enum GiveGoldAmountHead: AmountHead {
     }
 
     /// Nothing on its own: `GiveGoldTargetHead` gives the amount to its receiver.
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {}
 }

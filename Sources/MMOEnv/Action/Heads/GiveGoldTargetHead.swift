@@ -6,6 +6,7 @@ import MMOCore
 enum GiveGoldTargetHead: ReceiverHead {
     static let name = "give_gold_target"
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let pair = choices.actingPair(.giveGoldAmount, .giveGoldTarget) {
             intents.giveGoldAmount[agent] = Int32(pair.first)

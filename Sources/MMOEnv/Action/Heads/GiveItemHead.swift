@@ -8,5 +8,6 @@ enum GiveItemHead: InventorySlotHead {
     static func allows(agent: Int, slot: Int, world: World) -> Bool { world.canGive(player: agent, slot: slot) }
 
     /// Nothing on its own: `GiveTargetHead` gives the item to its receiver.
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {}
 }

@@ -6,6 +6,7 @@ import MMOCore
 enum GiveTargetHead: ReceiverHead {
     static let name = "give_target"
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let pair = choices.actingPair(.giveItem, .giveTarget) {
             intents.giveItem[agent] = Int32(pair.first)

@@ -17,6 +17,7 @@ enum MoveHead: ActionHeadRules {
         return direction == .stay || world.tiles.passable[world.tiles.index(row: row, col: col)] != 0
     }
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let move = choices.legal(.move) { intents.move[agent] = UInt8(move) }
     }

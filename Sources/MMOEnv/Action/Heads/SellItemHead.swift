@@ -8,5 +8,6 @@ enum SellItemHead: InventorySlotHead {
     static func allows(agent: Int, slot: Int, world: World) -> Bool { world.canSell(player: agent, slot: slot) }
 
     /// Nothing on its own: `SellPriceHead` lists the item at its price.
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {}
 }

@@ -15,6 +15,7 @@ enum SellPriceHead: AmountHead {
         option == nothing(for: world.config) || world.config.exchange.enabled && !world.inCombat(agent)
     }
 
+    @inline(__always)
     static func decode(_ choices: inout ActionChoices, agent: Int, shown: UnsafePointer<Int32>, into intents: Intents) {
         if let pair = choices.actingPair(.sellItem, .sellPrice) {
             intents.sellItem[agent] = Int32(pair.first)
