@@ -23,6 +23,11 @@ public final class MarketBoard {
     public let bestPrice: FixedArray<Int32>
     /// Listings per entry.
     public let listingCount: FixedArray<Int32>
+    /// Per entry, the seller (player slot) of the cheapest listing, -1 when nothing is listed.
+    public let cheapestSeller: FixedArray<Int32>
+    /// Per entry, the price of the cheapest listing by anyone but `cheapestSeller`, 0 when there
+    /// is none: what that seller would pay, since buyers skip their own listings.
+    public let cheapestOtherPrice: FixedArray<Int32>
     /// Listed inventory rows grouped by entry, cheapest first; entry e is
     /// `rows[entryStart[e]..<entryStart[e + 1]]`.
     public let rows: FixedArray<Int32>
@@ -32,6 +37,8 @@ public final class MarketBoard {
     public init(inventoryRows: Int) {
         bestPrice = FixedArray(repeating: 0, count: Self.entryCount)
         listingCount = FixedArray(repeating: 0, count: Self.entryCount)
+        cheapestSeller = FixedArray(repeating: -1, count: Self.entryCount)
+        cheapestOtherPrice = FixedArray(repeating: 0, count: Self.entryCount)
         rows = FixedArray(repeating: 0, count: inventoryRows)
         entryStart = FixedArray(repeating: 0, count: Self.entryCount + 1)
         cursor = FixedArray(repeating: 0, count: Self.entryCount + 1)
@@ -40,6 +47,8 @@ public final class MarketBoard {
     deinit {
         bestPrice.deallocate()
         listingCount.deallocate()
+        cheapestSeller.deallocate()
+        cheapestOtherPrice.deallocate()
         rows.deallocate()
         entryStart.deallocate()
         cursor.deallocate()
@@ -80,6 +89,13 @@ public final class MarketBoard {
                 }
             }
             bestPrice[entry] = end > start ? inventory.price[Int(rows[start])] : 0
+            let seller = end > start ? Int32(Int(rows[start]) / inventory.slots) : -1
+            cheapestSeller[entry] = seller
+            cheapestOtherPrice[entry] = 0
+            for position in start..<end where Int32(Int(rows[position]) / inventory.slots) != seller {
+                cheapestOtherPrice[entry] = inventory.price[Int(rows[position])]
+                break
+            }
         }
     }
 }

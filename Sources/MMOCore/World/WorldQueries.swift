@@ -86,14 +86,11 @@ extension World {
     }
 
     /// Whether `buyer` could buy from market entry `entry` now: out of combat, and the cheapest
-    /// listing that is not its own is affordable.
+    /// listing that is not its own is affordable (the board keeps that listing's price per entry).
+    @inlinable @inline(__always)
     public func canBuy(buyer: Int, entry: Int) -> Bool {
-        guard config.exchange.enabled, !inCombat(buyer), market.listingCount[entry] > 0 else { return false }
-        for listing in Int(market.entryStart[entry])..<Int(market.entryStart[entry + 1]) {
-            let row = Int(market.rows[listing])
-            if row / inventory.slots == buyer { continue }
-            return inventory.price[row] <= entities.gold[buyer]
-        }
-        return false
+        guard config.exchange.enabled, !inCombat(buyer) else { return false }
+        let price = Int32(buyer) == market.cheapestSeller[entry] ? market.cheapestOtherPrice[entry] : market.bestPrice[entry]
+        return price > 0 && price <= entities.gold[buyer]
     }
 }
