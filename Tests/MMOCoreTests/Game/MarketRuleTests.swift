@@ -123,6 +123,43 @@ struct MarketRuleTests {
         #expect(RuleWorld.events(world, .buyItem).isEmpty)
     }
 
+    /// `canBuy` answers from the board's per-entry summary (cheapest seller, cheapest price from
+    /// anyone else); it must say what `Market.buy` then does, whether or not the buyer holds the
+    /// cheapest listings itself.
+    @Test func canBuyAgreesWithWhatABuyerGets() {
+        let world = world()
+        // Player 2 holds the two cheapest wands (2 and 3), player 0 the next (6), player 1 one at 9.
+        list(world, 2, row: RuleWorld.give(world, .wand, to: 2), price: 2)
+        world.step()
+        list(world, 2, row: RuleWorld.give(world, .wand, to: 2), price: 3)
+        list(world, 0, row: RuleWorld.give(world, .wand, to: 0), price: 6)
+        list(world, 1, row: RuleWorld.give(world, .wand, to: 1), price: 9)
+        world.step()
+        let wand = Int(RuleWorld.entry(.wand))
+        #expect(world.market.cheapestSeller[wand] == 2 && world.market.cheapestOtherPrice[wand] == 6)
+        // The owner of the cheapest listings pays the cheapest other price: 5 gold is not enough.
+        RuleWorld.setGold(world, 2, 5)
+        #expect(!world.canBuy(buyer: 2, entry: wand))
+        RuleWorld.setGold(world, 2, 6)
+        #expect(world.canBuy(buyer: 2, entry: wand))
+        // Anyone else pays the cheapest price.
+        RuleWorld.setGold(world, 3, 2)
+        #expect(world.canBuy(buyer: 3, entry: wand))
+        RuleWorld.setGold(world, 3, 1)
+        #expect(!world.canBuy(buyer: 3, entry: wand))
+        // An empty entry cannot be bought from.
+        #expect(!world.canBuy(buyer: 3, entry: Int(RuleWorld.entry(.hat))))
+        // What canBuy allowed, the market does: player 2 buys player 0's wand at 6.
+        world.intents.buy[2] = Int32(wand)
+        world.step()
+        let buy = RuleWorld.events(world, .buyItem)
+        #expect(buy.count == 1 && buy.first?.target == 0 && buy.first?.gold == 6)
+        // The board moved on: player 1's 9 is now the cheapest price from anyone but player 2.
+        #expect(world.market.cheapestSeller[wand] == 2 && world.market.cheapestOtherPrice[wand] == 9)
+        #expect(!world.canBuy(buyer: 2, entry: wand))
+        RuleWorld.expectConsistent(world)
+    }
+
     @Test func equippedItemsCannotBeListedAndListedItemsCannotBeUsedGivenOrDestroyed() {
         let world = world()
         let bottom = RuleWorld.give(world, .bottom, to: 0, equip: true)
