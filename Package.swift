@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MMOCore", targets: ["MMOCore"]),
         .library(name: "MMOEnv", targets: ["MMOEnv"]),
         .library(name: "MMOTasks", targets: ["MMOTasks"]),
+        .library(name: "MMOViewer", targets: ["MMOViewer"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [

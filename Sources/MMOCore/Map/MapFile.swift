@@ -6,7 +6,11 @@
 public enum MapFile {
     /// The map in the `.npy` file at `path`, validated against `config`.
     public static func load(path: String, config: Config) throws(MapFileError) -> GameMap {
-        let matrix = try NpyFile.read(path: path)
+        try map(from: NpyFile.read(path: path), config: config, path: path)
+    }
+
+    /// The map in `matrix` (read from `path`), validated against `config` as `load` does.
+    public static func map(from matrix: NpyFile.Matrix, config: Config, path: String) throws(MapFileError) -> GameMap {
         let rules = config.map
         func failure(_ message: String) -> MapFileError { MapFileError(path: path, message: message) }
 
