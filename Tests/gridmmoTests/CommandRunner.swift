@@ -3,7 +3,8 @@ import Foundation
 import Testing
 @testable import gridmmo
 
-/// Runs `gridmmo` command lines in-process for the CLI tests.
+/// Runs `gridmmo` command lines for the CLI tests: in-process, or as the built executable in a child
+/// process to see what a user sees (exit status, standard output and error).
 enum CommandRunner {
     /// The error message a command line produces, parsing and running it, or `nil` when it succeeds.
     static func failure(_ arguments: [String]) -> String? {

@@ -34,7 +34,7 @@ public enum ConfigFile {
             throw ConfigError(file: path, key: "", message: "cannot be read: \(error.localizedDescription)")
         }
         guard data.count <= maximumBytes else {
-            throw ConfigError(file: path, key: "", message: "is larger than the 1 MiB a config file may hold")
+            throw ConfigError(file: path, key: "", message: "is larger than the \(maximumBytes >> 20) MiB a config file may hold")
         }
         return data
     }

@@ -11,13 +11,6 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, for example `a trailing comma before '}'`.
     public let problem: String
 
-    public init(path: String, line: Int, column: Int, problem: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.problem = problem
-    }
-
     /// `line L, column C`.
     public var location: String { "line \(line), column \(column)" }
 
