@@ -1,4 +1,5 @@
 import Foundation
+import MMOCore
 
 /// Curriculum files: a human-readable JSON list of task specs.
 ///
@@ -45,7 +46,12 @@ public enum CurriculumFile {
     }
 
     private static func parseUnplaced(_ data: Data) throws(CurriculumError) -> Curriculum {
-        let document = try JSONValue.parse(data)
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(data)
+        } catch {
+            throw CurriculumError(message: "is not valid JSON: \(error)")
+        }
         guard case .object = document else {
             throw CurriculumError(message: "must hold a JSON object at the top level, got \(document.typeName)")
         }

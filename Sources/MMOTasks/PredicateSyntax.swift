@@ -1,3 +1,5 @@
+import MMOCore
+
 /// How a `TaskPredicate` is written in a curriculum file: `{"PredicateName": {"argument": value,
 /// ...}}` with Neural MMO's predicate and argument names, and the combinators as `{"AND": [p, ...]}`,
 /// `{"OR": [p, ...]}`, `{"NOT": p}`, `{"ADD": [p, q]}`, `{"SUB": [p, q]}`, `{"MUL": [p, q]}`.

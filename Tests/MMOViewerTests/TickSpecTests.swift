@@ -38,6 +38,12 @@ struct TickSpecTests {
         } throws: { error in
             (error as? ViewerError)?.message == "--ticks: start 1025 is beyond the replay's last tick 1024"
         }
+        // The largest integer has no next tick to end a single-tick range: still just beyond the replay.
+        #expect {
+            _ = try TickSpec(parsing: String(Int.max)).ticks(tickCount: 1025)
+        } throws: { error in
+            (error as? ViewerError)?.message == "--ticks: start \(Int.max) is beyond the replay's last tick 1024"
+        }
     }
 
     @Test func frameFilesAreNamedByTick() {

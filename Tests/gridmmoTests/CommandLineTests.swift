@@ -26,6 +26,43 @@ struct CommandLineTests {
         #expect(text?.contains(message) == true, "got: \(text ?? "no error")")
     }
 
+    /// Numbers out of range, negative or beyond 64 bits, as the built executable reports them: exit
+    /// status 64, one line on standard error naming the flag, no usage text, nothing written.
+    @Test(arguments: [
+        (["maps", "generate", "--count", "3", "--seed", "18446744073709551615", "--out", "OUT"],
+         "--seed must be at most 18446744073709551613 for --count 3 (the last map's seed is --seed + --count - 1), got 18446744073709551615"),
+        (["maps", "generate", "--count", "-1", "--seed", "1", "--out", "OUT"], "--count must be in 1...100000, got -1"),
+        (["maps", "generate", "--count", "3", "--seed", "-1", "--out", "OUT"], "The value '-1' is invalid for '--seed <seed>'"),
+        (["simulate", "--envs", "-1"], "--envs must be in 1...65536, got -1"),
+        (["simulate", "--envs", "99999999999999999999"], "The value '99999999999999999999' is invalid for '--envs <envs>'"),
+        (["simulate", "--threads", "-2"], "--threads must be in 1...1024, got -2"),
+        (["simulate", "--ticks", "-1"], "--ticks must be in 1...10000000, got -1"),
+        (["simulate", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
+        (["simulate", "--seed", "18446744073709551616"], "The value '18446744073709551616' is invalid for '--seed <seed>'"),
+        (["simulate", "--generated-maps", "-1", "--preset", "small"], "--generated-maps must be in 1...4096, got -1"),
+        (["soak", "--ticks", "-9223372036854775808"], "--ticks must be in 1...10000000, got -9223372036854775808"),
+        (["bench", "--ticks", "-1"], "--ticks must be in 1...1000000, got -1"),
+        (["bench", "--repetitions", "-1"], "--repetitions must be in 1...1000, got -1"),
+        (["tasks", "sample", "--count", "-1"], "--count must be in 1...1000000, got -1"),
+        (["tasks", "sample", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
+        (["view", "OUT", "--zoom", "-1"], "--zoom must be one of"),
+        (["view", "OUT", "--exit-after", "-1"], "--exit-after must be positive, got -1.0"),
+        (["simulate", "--bogus"], "Unknown option '--bogus'"),
+        (["config", "validate", "OUT"], "OUT: cannot be read"),
+    ])
+    func badNumbersGiveOneLineNamingTheFlag(arguments: [String], message: String) throws {
+        let out = CommandRunner.temporaryPath("out")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let outcome = try CommandRunner.launch(arguments.map { $0 == "OUT" ? out : $0 })
+        let expected = message.replacingOccurrences(of: "OUT", with: out)
+        #expect(outcome.status == 64)
+        let lines = outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[0].hasPrefix("Error: ") && lines[0].contains(expected) && lines[1].isEmpty,
+                "stderr: \(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty, "stdout: \(outcome.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func badConfigFileIsNamed() throws {
         let path = CommandRunner.temporaryPath("config.json")
         defer { try? FileManager.default.removeItem(atPath: path) }

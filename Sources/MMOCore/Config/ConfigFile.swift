@@ -4,17 +4,17 @@ import Foundation
 ///
 /// A file is an object whose optional `"preset"` names the starting point (`default` when absent)
 /// and whose other members override keys, either nested (`{"players": {"count": 32}}`) or dotted
-/// (`{"players.count": 32}`). Unknown keys, wrong types and out-of-range values are errors that
-/// name the file and the key.
+/// (`{"players.count": 32}`). The JSON is read strictly (`JSONReader`); a key given twice (in one
+/// object, or once nested and once dotted), unknown keys, values of the wrong JSON type and
+/// out-of-range values are errors that name the file and the key, quoting long values as excerpts.
+/// Files larger than `maximumBytes` are refused unread.
 public enum ConfigFile {
+    /// The largest config file `load` reads: 1 MiB, hundreds of times a file that sets every key.
+    public static let maximumBytes = 1 << 20
+
     /// Loads and validates the config in the JSON file at `path`.
     public static func load(path: String) throws(ConfigError) -> Config {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ConfigError(file: path, key: "", message: "cannot be read: \(error.localizedDescription)")
-        }
+        let data = try read(path: path)
         do {
             return try parse(data)
         } catch var error {
@@ -23,32 +23,43 @@ public enum ConfigFile {
         }
     }
 
+    /// The file's bytes, reading at most one byte more than `maximumBytes` to tell that it is too large.
+    private static func read(path: String) throws(ConfigError) -> Data {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw ConfigError(file: path, key: "", message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maximumBytes else {
+            throw ConfigError(file: path, key: "", message: "is larger than the \(maximumBytes >> 20) MiB a config file may hold")
+        }
+        return data
+    }
+
     /// Parses and validates config JSON.
     public static func parse(_ data: Data) throws(ConfigError) -> Config {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try JSONValue.parse(data)
         } catch {
-            throw ConfigError(key: "", message: "is not valid JSON: \(error.localizedDescription)")
+            throw ConfigError(key: error.path, message: "is not valid JSON at \(error.location): \(error.problem)")
         }
-        guard let object = root as? [String: Any] else {
+        guard case .object(let members) = root else {
             throw ConfigError(key: "", message: "must hold a JSON object at the top level")
         }
         var config = Config.default
-        if let presetValue = object["preset"] {
-            guard let name = presetValue as? String, let preset = Config.preset(named: name) else {
+        if let presetValue = root["preset"] {
+            guard case .string(let name) = presetValue, let preset = Config.preset(named: name) else {
                 let names = Config.presets.map(\.name).joined(separator: ", ")
                 throw ConfigError(key: "preset", message: "must be one of: \(names)")
             }
             config = preset
         }
-        var flat: [(key: String, value: Any)] = []
-        try flatten(object.filter { $0.key != "preset" }, prefix: "", into: &flat)
-        let parameters = Config.parameters
-        for (key, value) in flat.sorted(by: { $0.key < $1.key }) {
-            guard let parameter = parameters.first(where: { $0.key == key }) else {
-                throw ConfigError(key: key, message: "is not a config key (see `gridmmo config keys`)")
-            }
+        let settings = try ConfigSettings(members.filter { $0.key != "preset" })
+        for (parameter, value) in settings.assignments {
             try assign(value, to: parameter, in: &config)
         }
         try config.validate()
@@ -72,47 +83,35 @@ public enum ConfigFile {
         return try! JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
     }
 
-    private static func flatten(_ object: [String: Any], prefix: String, into flat: inout [(key: String, value: Any)]) throws(ConfigError) {
-        for (name, value) in object {
-            let key = prefix.isEmpty ? name : "\(prefix).\(name)"
-            if let nested = value as? [String: Any] {
-                try flatten(nested, prefix: key, into: &flat)
-            } else {
-                flat.append((key, value))
-            }
-        }
-    }
-
-    private static func assign(_ value: Any, to parameter: ConfigParameter, in config: inout Config) throws(ConfigError) {
-        let number = value as? NSNumber
-        // JSON booleans arrive as NSNumbers of C type `char`; JSON numbers never do.
-        let isBool = number.map { String(cString: $0.objCType) == "c" } ?? false
-        switch parameter.value {
-        case .int(let path, _):
-            guard let number, !isBool, let exact = Int(exactly: number.doubleValue) else {
-                throw ConfigError(key: parameter.key, message: "is \(describe(value)), must be \(parameter.allowedText)")
-            }
+    private static func assign(_ value: JSONValue, to parameter: ConfigParameter, in config: inout Config) throws(ConfigError) {
+        let wrongType = ConfigError(key: parameter.key, message: "is \(describe(value)), must be \(parameter.allowedText)")
+        switch (parameter.value, value) {
+        case (.int(let path, _), .int(let number)):
+            config[keyPath: path] = number
+        case (.int(let path, _), .double(let number)):
+            guard let exact = Int(exactly: number) else { throw wrongType }
             config[keyPath: path] = exact
-        case .double(let path, _):
-            guard let number, !isBool else {
-                throw ConfigError(key: parameter.key, message: "is \(describe(value)), must be \(parameter.allowedText)")
-            }
-            config[keyPath: path] = number.doubleValue
-        case .bool(let path):
-            guard let number, isBool else {
-                throw ConfigError(key: parameter.key, message: "is \(describe(value)), must be \(parameter.allowedText)")
-            }
-            config[keyPath: path] = number.boolValue
+        case (.double(let path, _), .int(let number)):
+            config[keyPath: path] = Double(number)
+        case (.double(let path, _), .double(let number)):
+            config[keyPath: path] = number
+        case (.bool(let path), .bool(let flag)):
+            config[keyPath: path] = flag
+        default:
+            throw wrongType
         }
         if !parameter.isValid(in: config) {
             throw ConfigError(key: parameter.key, message: "is \(parameter.text(in: config)), must be \(parameter.allowedText)")
         }
     }
 
-    private static func describe(_ value: Any) -> String {
-        if let string = value as? String { return "the string \"\(string)\"" }
-        if value is NSNull { return "null" }
-        if value is [Any] { return "an array" }
-        return "\(value)"
+    /// A JSON value as an error message quotes it: numbers and booleans as written, strings as an
+    /// excerpt, arrays and objects by their type.
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return "the string \"\(text.excerpt())\""
+        case .int, .double, .bool, .null: return value.text
+        case .array, .object: return value.typeName
+        }
     }
 }

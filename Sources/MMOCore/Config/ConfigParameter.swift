@@ -188,6 +188,6 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         let place = file.map { "\($0): " } ?? ""
-        return key.isEmpty ? "\(place)\(message)" : "\(place)key '\(key)' \(message)"
+        return key.isEmpty ? "\(place)\(message)" : "\(place)key '\(key.excerpt())' \(message)"
     }
 }

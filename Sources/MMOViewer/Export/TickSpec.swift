@@ -18,7 +18,8 @@ public struct TickSpec: Sendable, Equatable {
         switch parts.count {
         case 1:
             start = try number(parts[0], "tick")
-            end = start + 1
+            // The largest Int has no next tick to end at; it lies beyond every replay, which `ticks` reports.
+            end = start < Int.max ? start + 1 : nil
             step = 1
         case 2, 3:
             start = try number(parts[0], "start")

@@ -19,8 +19,8 @@ struct Bench: ParsableCommand {
     @Option(help: "Scripted policy choosing the actions (drawn outside the timed region).")
     var policy: PolicyChoice = .random
 
-    @Option(help: "Ticks per repetition.") var ticks: Int = 256
-    @Option(help: "Repetitions; the median is reported.") var repetitions: Int = 5
+    @Option(parsing: .unconditional, help: "Ticks per repetition.") var ticks: Int = 256
+    @Option(parsing: .unconditional, help: "Repetitions; the median is reported.") var repetitions: Int = 5
 
     func validate() throws {
         guard (1...1_000_000).contains(ticks) else { throw ValidationError("--ticks must be in 1...1000000, got \(ticks)") }

@@ -11,12 +11,16 @@ struct Maps: ParsableCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Generate N maps (map i from seed S + i) into a directory with a manifest.")
         @OptionGroup var options: ConfigOptions
-        @Option(help: "Number of maps.") var count: Int
-        @Option(help: "Seed of the first map.") var seed: UInt64
+        @Option(parsing: .unconditional, help: "Number of maps.") var count: Int
+        @Option(parsing: .unconditional, help: "Seed of the first map.") var seed: UInt64
         @Option(help: "Output directory (created if missing).") var out: String
 
         func validate() throws {
             guard (1...100_000).contains(count) else { throw ValidationError("--count must be in 1...100000, got \(count)") }
+            let largestSeed = UInt64.max - UInt64(count - 1)
+            guard seed <= largestSeed else {
+                throw ValidationError("--seed must be at most \(largestSeed) for --count \(count) (the last map's seed is --seed + --count - 1), got \(seed)")
+            }
         }
 
         func run() throws {

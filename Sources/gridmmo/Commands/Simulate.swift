@@ -13,7 +13,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var batch: BatchOptions
     @OptionGroup var curriculum: CurriculumOptions
 
-    @Option(help: "Ticks to step every environment (episodes auto-reset).")
+    @Option(parsing: .unconditional, help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 1024
 
     @Option(help: "Scripted policy: random (uniform legal actions) or forager (seeks food and water when low, else random).")

@@ -15,7 +15,7 @@ struct Soak: ParsableCommand {
     @OptionGroup var batch: BatchOptions
     @OptionGroup var curriculum: CurriculumOptions
 
-    @Option(help: "Ticks to step every environment (episodes auto-reset).")
+    @Option(parsing: .unconditional, help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 10_000
 
     func validate() throws {

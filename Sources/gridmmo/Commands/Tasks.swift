@@ -64,8 +64,8 @@ struct Tasks: ParsableCommand {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Draw tasks with probability proportional to their weights (deterministic per seed).")
         @Argument(help: "A curriculum file.") var file: String = Tasks.defaultFile
-        @Option(help: "Number of draws.") var count: Int = 10
-        @Option(help: "Random seed.") var seed: UInt64 = 0
+        @Option(parsing: .unconditional, help: "Number of draws.") var count: Int = 10
+        @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
 
         func validate() throws {
             guard (1...1_000_000).contains(count) else { throw ValidationError("--count must be in 1...1000000, got \(count)") }

@@ -12,17 +12,17 @@ struct View: ParsableCommand {
 
     @Argument(help: "A .replay file written by gridmmo.") var file: String
     @Flag(help: "Render to PNG files with SDL's software renderer instead of opening a window.") var headless = false
-    @Option(help: "Ticks to export: N, START:END or START:END:STEP (END excluded, may be empty for the last tick).") var ticks: String = "0::64"
+    @Option(parsing: .unconditional, help: "Ticks to export: N, START:END or START:END:STEP (END excluded, may be empty for the last tick).") var ticks: String = "0::64"
     @Option(help: "Directory for exported images (created if missing).") var out: String?
     @Flag(help: "With --headless: put every exported tick on one image, DIR/contact-sheet.png.") var contactSheet = false
-    @Option(help: "Window or frame size, WIDTHxHEIGHT.") var size: String = "1280x720"
-    @Option(help: "Contact-sheet cell size, WIDTHxHEIGHT.") var cellSize: String = "320x320"
-    @Option(help: "Tile size in pixels: \(Camera.zoomLevels.map(String.init).joined(separator: ", ")) (default: fit the map).") var zoom: Int?
-    @Option(help: "Select player ID (1...players) at the start.") var select: Int?
+    @Option(parsing: .unconditional, help: "Window or frame size, WIDTHxHEIGHT.") var size: String = "1280x720"
+    @Option(parsing: .unconditional, help: "Contact-sheet cell size, WIDTHxHEIGHT.") var cellSize: String = "320x320"
+    @Option(parsing: .unconditional, help: "Tile size in pixels: \(Camera.zoomLevels.map(String.init).joined(separator: ", ")) (default: fit the map).") var zoom: Int?
+    @Option(parsing: .unconditional, help: "Select player ID (1...players) at the start.") var select: Int?
     @Flag(help: "Follow the selected player.") var follow = false
     @Option(help: "Overlays shown at the start, comma-separated: \(Overlay.named.map(\.name).joined(separator: ",")) or none.") var overlays: String = "fog,vision,teams"
     @Option(help: "Debugging: keys pressed at the start, comma-separated (e.g. space,],tab,f).") var keys: String?
-    @Option(help: "Debugging: close the window after this many seconds.") var exitAfter: Double?
+    @Option(parsing: .unconditional, help: "Debugging: close the window after this many seconds.") var exitAfter: Double?
     @Option(help: "Debugging: write the window's last frame to this PNG file on exit.") var screenshot: String?
 
     func validate() throws {

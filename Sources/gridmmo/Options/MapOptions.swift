@@ -8,7 +8,7 @@ struct MapOptions: ParsableArguments {
     @Option(help: "Directory of .npy maps (with manifest.json), e.g. maps/train. Without it, maps are generated in memory.")
     var maps: String?
 
-    @Option(help: "How many maps to generate in memory when --maps is not given.")
+    @Option(parsing: .unconditional, help: "How many maps to generate in memory when --maps is not given.")
     var generatedMaps: Int = 4
 
     /// The map pool for `config`, seeded by `seed` when generated.
@@ -48,13 +48,13 @@ struct CurriculumOptions: ParsableArguments {
 
 /// `--envs`, `--seed`, `--threads`: the shape of a batched run.
 struct BatchOptions: ParsableArguments {
-    @Option(help: "Environments stepped together.")
+    @Option(parsing: .unconditional, help: "Environments stepped together.")
     var envs: Int = 8
 
-    @Option(help: "Base seed; environment i uses seed + i.")
+    @Option(parsing: .unconditional, help: "Base seed; environment i uses seed + i.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
