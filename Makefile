@@ -1,5 +1,6 @@
 # GridMMO: `make demo` runs a short headless simulation, `make test` runs every test, `make bench`
-# runs the benchmarks. Each target first installs the Debian packages it needs, if missing.
+# runs the benchmarks, `make fuzz` the fuzz targets. Each target first installs the Debian packages
+# it needs, if missing.
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev
@@ -8,7 +9,10 @@ DEMO_OUT := out
 # `make test` that makes an out-of-bounds access trap instead of silently corrupting memory.
 CHECKED_BUILD := .build-checked
 
-.PHONY: all deps build demo test bench maps clean
+# Seconds each fuzz target runs in `make fuzz` (`make test` gives each 15).
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo test bench fuzz maps clean
 
 all: build
 
@@ -39,6 +43,10 @@ test: deps
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
 	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
 	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
+	scripts/fuzz.sh 15
+
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
@@ -48,4 +56,4 @@ maps: build
 	.build/release/gridmmo maps generate --count 16 --seed 1000001 --out maps/eval
 
 clean:
-	rm -rf .build $(CHECKED_BUILD) $(DEMO_OUT) Benchmarks/.build
+	rm -rf .build $(CHECKED_BUILD) .build-fuzz $(DEMO_OUT) Benchmarks/.build
