@@ -35,8 +35,9 @@ for target in "${targets[@]}"; do
   log="$work/$target.log"
   if "$binaries/$target" "$work/corpus/$target" "$package/Corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
        -artifact_prefix="$work/findings/$target-" -close_fd_mask=3 > "$log" 2>&1; then
-    summary=$(grep -E "^#[0-9]+.*(DONE|pulse)" "$log" | tail -1 || true)
-    echo "$target: ${seconds}s, no crash: ${summary#*\t}"
+    summary=$(grep -E "^#[0-9]+.*(DONE|pulse)" "$log" | tail -1 | sed -E \
+      's/^#([0-9]+)[[:space:]]+[A-Z]+[[:space:]]+cov: ([0-9]+) ft: ([0-9]+) corp: ([^ ]+).*exec\/s: ([0-9]+).*/\1 executions (\5\/s), \2 edges and \3 features covered, corpus \4/' || true)
+    echo "$target: ${seconds}s, no crash: $summary"
   else
     echo "$target: FOUND A CRASH (input under $work/findings/):"
     grep -E "ERROR|Fatal error|Precondition|SUMMARY|Test unit written" "$log" | head -10 || true
