@@ -9,13 +9,20 @@ enum Combinator: String, CaseIterable, Sendable {
     case sub = "SUB"
     case mul = "MUL"
 
-    /// How many operands it takes: nil for any number (AND, OR).
-    var arity: Int? {
+    /// How many operands it takes: AND and OR at least one, NOT one, ADD, SUB and MUL two.
+    var operandCounts: ClosedRange<Int> {
         switch self {
-        case .and, .or: return nil
-        case .not: return 1
-        case .add, .sub, .mul: return 2
+        case .and, .or: return 1...Int.max
+        case .not: return 1...1
+        case .add, .sub, .mul: return 2...2
         }
+    }
+
+    /// `operandCounts` in words, for error messages: "at least 1 operand", "exactly 2 operands".
+    var operandCountText: String {
+        let bound = operandCounts.lowerBound
+        let noun = bound == 1 ? "operand" : "operands"
+        return operandCounts.upperBound == bound ? "exactly \(bound) \(noun)" : "at least \(bound) \(noun)"
     }
 
     /// The combinator of `predicate` and its operands in order; nil for a leaf predicate.
@@ -31,9 +38,9 @@ enum Combinator: String, CaseIterable, Sendable {
         }
     }
 
-    /// The predicate combining `operands`, whose count must match `arity`.
+    /// The predicate combining `operands`, whose count must be in `operandCounts`.
     func combine(_ operands: [TaskPredicate]) -> TaskPredicate {
-        precondition(arity.map { $0 == operands.count } ?? true, "\(rawValue) takes \(arity ?? 0) operands, got \(operands.count)")
+        precondition(operandCounts.contains(operands.count), "\(rawValue) takes \(operandCountText), got \(operands.count)")
         switch self {
         case .and: return .and(operands)
         case .or: return .or(operands)

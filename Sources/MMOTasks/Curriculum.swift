@@ -7,13 +7,14 @@ public struct Curriculum: Sendable, Equatable {
     /// Running sums of the weights, for sampling.
     private let cumulativeWeights: [Double]
 
-    /// A curriculum of `specs` (at least one, every weight > 0).
+    /// A curriculum of `specs` (at least one, every weight > 0, their sum finite).
     public init(specs: [TaskSpec]) {
         precondition(!specs.isEmpty, "a curriculum needs at least one task")
         precondition(specs.allSatisfy { $0.weight > 0 && $0.weight.isFinite }, "task weights must be positive")
         self.specs = specs
         var total = 0.0
         cumulativeWeights = specs.map { total += $0.weight; return total }
+        precondition(total.isFinite, "task weights must add up to a finite number")
     }
 
     /// The index of a spec drawn with probability proportional to its weight.

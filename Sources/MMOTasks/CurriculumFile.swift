@@ -14,9 +14,10 @@ import MMOCore
 /// arguments by name (`PredicateRegistry.forms`); item kinds, skills, combat styles, materials, event
 /// kinds, agent statuses and types and quadrants are written by name ("whetstone", "fishing", "mage",
 /// "foilage", "EAT_FOOD", "dead", "npc", "first") or integer id; player-slot lists as arrays of
-/// integers. Combinators: `{"AND": [p, q, ...]}`, `{"OR": [...]}`, `{"NOT": p}`, `{"ADD": [p, q]}`,
-/// `{"SUB": [p, q]}`, `{"MUL": [p, q]}`. `reward_to` ("agent" or "team", default "agent"), `weight`
-/// (> 0, default 1) and `tags` (default none) may be left out; names must be unique and non-empty.
+/// integers. Combinators: `{"AND": [p, q, ...]}` and `{"OR": [...]}` (at least one operand),
+/// `{"NOT": p}`, `{"ADD": [p, q]}`, `{"SUB": [p, q]}`, `{"MUL": [p, q]}`. `reward_to` ("agent" or "team", default "agent"), `weight`
+/// (> 0, default 1, all together finite) and `tags` (default none) may be left out; names must be
+/// unique and non-empty.
 public enum CurriculumFile {
     /// The `format` value every curriculum file holds.
     public static let format = "gridmmo-curriculum"
@@ -66,6 +67,7 @@ public enum CurriculumFile {
         }
         var specs: [TaskSpec] = []
         var indexByName: [String: Int] = [:]
+        var totalWeight = 0.0
         for (index, entry) in entries.enumerated() {
             let spec: TaskSpec
             do {
@@ -80,6 +82,10 @@ public enum CurriculumFile {
                 throw CurriculumError(entry: index, name: spec.name, message: "duplicate task name (also task \(first))")
             }
             indexByName[spec.name] = index
+            totalWeight += spec.weight
+            guard totalWeight.isFinite else {
+                throw CurriculumError(entry: index, name: spec.name, message: "'weight' \(spec.weight) brings the sum of the weights past the largest finite number")
+            }
             specs.append(spec)
         }
         return Curriculum(specs: specs)

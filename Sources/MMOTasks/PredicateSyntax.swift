@@ -101,8 +101,8 @@ enum PredicateSyntax {
         for (index, item) in items.enumerated() {
             operands.append(try predicate(from: item, path: "\(path)[\(index)]"))
         }
-        if let arity = combinator.arity, operands.count != arity {
-            throw CurriculumError(message: "\(path): needs exactly \(arity) operands, got \(operands.count)")
+        guard combinator.operandCounts.contains(operands.count) else {
+            throw CurriculumError(message: "\(path): needs \(combinator.operandCountText), got \(operands.count)")
         }
         return combinator.combine(operands)
     }

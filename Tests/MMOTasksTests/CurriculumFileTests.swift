@@ -24,7 +24,7 @@ struct CurriculumFileTests {
         .makeProfit(amount: 7), .listItem(item: 2, level: 1, quantity: 1), .buyItem(item: 10, level: 5, quantity: 2),
         .and([.stayAlive, .tickGE(numTick: 8), .earnGold(amount: 1)]), .or([.allDead, .success]),
         .not(.countEvent(event: 1, count: 2)), .add(.hoardGold(amount: 1), .spendGold(amount: 2)),
-        .sub(.tickGE(numTick: 3), .stayAlive), .mul(.and([]), .or([.not(.success)])),
+        .sub(.tickGE(numTick: 3), .stayAlive), .mul(.and([.success]), .or([.not(.success)])),
     ]
 
     private func document(_ tasks: String) -> Data {
@@ -97,8 +97,12 @@ struct CurriculumFileTests {
         (#"{"name": "a", "predicate": {"CountEvent": {"event": "EAT", "N": 1}}}"#, "argument 'event' unknown event kind 'EAT'"),
         (#"{"name": "a", "predicate": {"AND": [{"StayAlive": {}}, {"Nope": {}}]}}"#, "predicate.AND[1]: unknown predicate 'Nope'"),
         (#"{"name": "a", "predicate": {"SUB": [{"StayAlive": {}}]}}"#, "predicate.SUB: needs exactly 2 operands, got 1"),
+        (#"{"name": "a", "predicate": {"AND": []}}"#, "task 0 'a': predicate.AND: needs at least 1 operand, got 0"),
+        (#"{"name": "a", "predicate": {"NOT": {"OR": []}}}"#, "task 0 'a': predicate.NOT.OR: needs at least 1 operand, got 0"),
         (#"{"name": "a", "predicate": {"StayAlive": {}}, "weight": 0}"#, "task 0 'a': 'weight' must be > 0, got 0"),
         (#"{"name": "a", "predicate": {"StayAlive": {}}, "weight": -2.5}"#, "'weight' must be > 0, got -2.5"),
+        (#"{"name": "a", "predicate": "Success", "weight": 1.7e308}, {"name": "b", "predicate": "Success", "weight": 1.7e308}"#,
+         "task 1 'b': 'weight' 1.7e+308 brings the sum of the weights past the largest finite number"),
         (#"{"name": "a", "predicate": {"StayAlive": {}}, "reward_to": "world"}"#, #"'reward_to' must be "agent" or "team""#),
         (#"{"name": "a", "predicate": {"StayAlive": {}}, "colour": 1}"#, "unknown key 'colour'"),
         (#"{"name": "a"}"#, "task 0 'a': missing 'predicate'"),
