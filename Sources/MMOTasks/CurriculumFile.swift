@@ -15,14 +15,23 @@ import MMOCore
 /// kinds, agent statuses and types and quadrants are written by name ("whetstone", "fishing", "mage",
 /// "foilage", "EAT_FOOD", "dead", "npc", "first") or integer id; player-slot lists as arrays of
 /// integers. Combinators: `{"AND": [p, q, ...]}` and `{"OR": [...]}` (at least one operand),
-/// `{"NOT": p}`, `{"ADD": [p, q]}`, `{"SUB": [p, q]}`, `{"MUL": [p, q]}`. `reward_to` ("agent" or "team", default "agent"), `weight`
-/// (> 0, default 1, all together finite) and `tags` (default none) may be left out; names must be
-/// unique and non-empty.
+/// `{"NOT": p}`, `{"ADD": [p, q]}`, `{"SUB": [p, q]}`, `{"MUL": [p, q]}`. `reward_to` ("agent" or
+/// "team", default "agent"), `weight` (> 0, default 1, all together finite) and `tags` (default none)
+/// may be left out; names must be unique and non-empty.
+///
+/// So that a hostile file exhausts neither memory nor the stack, a file holds at most `largestFile`
+/// bytes and predicates nest at most `maximumPredicateDepth` levels (the JSON reader allows
+/// `JSONReader.maximumDepth` levels of arrays and objects).
 public enum CurriculumFile {
     /// The `format` value every curriculum file holds.
     public static let format = "gridmmo-curriculum"
     /// The format version this code reads and writes.
     public static let version = 1
+    /// The largest curriculum file accepted, 16 MiB: the shipped training set of 1,282 tasks takes
+    /// about 200 KB.
+    public static let largestFile = 16 << 20
+    /// The deepest predicate nesting accepted: a leaf alone is one level, `{"NOT": leaf}` two.
+    public static let maximumPredicateDepth = 64
 
     /// Reads and checks the curriculum file at `path`.
     public static func load(path: String) throws(CurriculumError) -> Curriculum {
@@ -47,6 +56,9 @@ public enum CurriculumFile {
     }
 
     private static func parseUnplaced(_ data: Data) throws(CurriculumError) -> Curriculum {
+        guard data.count <= largestFile else {
+            throw CurriculumError(message: "is \(data.count) bytes, more than the \(largestFile) bytes a curriculum file may have")
+        }
         let document: JSONValue
         do {
             document = try JSONValue.parse(data)

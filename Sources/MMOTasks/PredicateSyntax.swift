@@ -24,8 +24,12 @@ enum PredicateSyntax {
     }
 
     /// Reads a predicate from curriculum-file JSON; `path` names where it is (such as `predicate.AND[1]`)
-    /// for the error message.
-    static func predicate(from json: JSONValue, path: String) throws(CurriculumError) -> TaskPredicate {
+    /// for the error message, and `depth` its nesting level (1 for a task's predicate), at most
+    /// `CurriculumFile.maximumPredicateDepth`.
+    static func predicate(from json: JSONValue, path: String, depth: Int = 1) throws(CurriculumError) -> TaskPredicate {
+        guard depth <= CurriculumFile.maximumPredicateDepth else {
+            throw CurriculumError(message: "\(path): predicates nest deeper than \(CurriculumFile.maximumPredicateDepth) levels")
+        }
         let name: String, body: JSONValue
         switch json {
         case .string(let text):
@@ -39,7 +43,7 @@ enum PredicateSyntax {
         }
         let here = "\(path).\(name)"
         if let combinator = Combinator(rawValue: name) {
-            return try combination(combinator, body, path: here)
+            return try combination(combinator, body, path: here, depth: depth)
         }
         guard let form = PredicateRegistry.form(named: name) else {
             let close = closeNames(to: name)
@@ -90,16 +94,16 @@ enum PredicateSyntax {
         return .many(slots)
     }
 
-    private static func combination(_ combinator: Combinator, _ body: JSONValue, path: String) throws(CurriculumError) -> TaskPredicate {
+    private static func combination(_ combinator: Combinator, _ body: JSONValue, path: String, depth: Int) throws(CurriculumError) -> TaskPredicate {
         if combinator == .not {
-            return .not(try predicate(from: body, path: path))
+            return .not(try predicate(from: body, path: path, depth: depth + 1))
         }
         guard case .array(let items) = body else {
             throw CurriculumError(message: "\(path): must be an array of predicates, got \(body.typeName)")
         }
         var operands: [TaskPredicate] = []
         for (index, item) in items.enumerated() {
-            operands.append(try predicate(from: item, path: "\(path)[\(index)]"))
+            operands.append(try predicate(from: item, path: "\(path)[\(index)]", depth: depth + 1))
         }
         guard combinator.operandCounts.contains(operands.count) else {
             throw CurriculumError(message: "\(path): needs \(combinator.operandCountText), got \(operands.count)")

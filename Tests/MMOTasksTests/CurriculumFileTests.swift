@@ -127,6 +127,45 @@ struct CurriculumFileTests {
         #expect(failure?.description.hasPrefix(message) == true, "got: \(failure?.description ?? "no error")")
     }
 
+    /// `levels` predicates nested in a chain: `NOT`s (or single-operand `AND`s) around `StayAlive`.
+    private func chain(_ levels: Int, of combinator: String = "NOT") -> String {
+        let open = combinator == "NOT" ? #"{"NOT": "# : #"{"\#(combinator)": ["#
+        let close = combinator == "NOT" ? "}" : "]}"
+        return String(repeating: open, count: levels - 1) + #""StayAlive""# + String(repeating: close, count: levels - 1)
+    }
+
+    @Test func predicatesNestUpToTheLimit() throws {
+        let deepest = CurriculumFile.maximumPredicateDepth
+        let parsed = try CurriculumFile.parse(document(#"{"name": "a", "predicate": \#(chain(deepest))}, {"name": "b", "predicate": \#(chain(deepest, of: "AND"))}"#))
+        let nots = (1..<deepest).reduce(TaskPredicate.stayAlive) { inner, _ in .not(inner) }
+        let ands = (1..<deepest).reduce(TaskPredicate.stayAlive) { inner, _ in .and([inner]) }
+        #expect(parsed.specs.map(\.predicate) == [nots, ands])
+    }
+
+    @Test(arguments: ["NOT", "AND"])
+    func predicatesNestedTooDeeplyAreNamed(combinator: String) {
+        let levels = CurriculumFile.maximumPredicateDepth + 1
+        let failure = error(document(#"{"name": "a", "predicate": \#(chain(levels, of: combinator))}"#))
+        let path = "predicate" + String(repeating: combinator == "NOT" ? ".NOT" : ".AND[0]", count: levels - 1)
+        #expect(failure?.description == "bad.json: task 0 'a': \(path): predicates nest deeper than \(CurriculumFile.maximumPredicateDepth) levels")
+    }
+
+    /// Reading time used to grow with the cube of the nesting (500 levels took seconds, a 100 KB file
+    /// of such tasks most of a minute) before the JSON reader refused the excess with its place.
+    @Test func twoThousandLevelsAreRefusedWithTheirPlace() {
+        let description = error(document(#"{"name": "a", "predicate": \#(chain(2_000))}"#))?.description ?? "no error"
+        #expect(description.hasPrefix("bad.json: is not valid JSON: line 1, column "), "got: \(description)")
+        #expect(description.hasSuffix("nesting deeper than 512 arrays and objects"), "got: \(description)")
+    }
+
+    @Test func filesLargerThanTheLimitAreRefused() throws {
+        let valid = document(#"{"name": "a", "predicate": "Success"}"#)
+        let largest = valid + Data(repeating: UInt8(ascii: " "), count: CurriculumFile.largestFile - valid.count)
+        #expect(try CurriculumFile.parse(largest).specs.count == 1)
+        let tooLarge = largest + Data(" ".utf8)
+        #expect(error(tooLarge)?.description == "bad.json: is \(tooLarge.count) bytes, more than the \(CurriculumFile.largestFile) bytes a curriculum file may have")
+    }
+
     @Test func unreadableFileIsNamed() {
         #expect(throws: CurriculumError.self) { try CurriculumFile.load(path: "/nonexistent/train.json") }
         do {
