@@ -1,3 +1,5 @@
+import MMOCore
+
 /// Why a curriculum file could not be read, parsed or written: the file, the task entry (0-based
 /// index and name, when the problem is inside one) and the problem.
 public struct CurriculumError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,12 +20,13 @@ public struct CurriculumError: Error, Sendable, Equatable, CustomStringConvertib
         self.message = message
     }
 
-    /// `FILE: task INDEX 'NAME': PROBLEM`, leaving out the parts that are not known.
+    /// `FILE: task INDEX 'NAME': PROBLEM`, leaving out the parts that are not known (a long name is
+    /// quoted as an excerpt).
     public var description: String {
         var text = file.map { "\($0): " } ?? ""
         if let entry {
             text += "task \(entry)"
-            if let name { text += " '\(name)'" }
+            if let name { text += " '\(name.excerpt())'" }
             text += ": "
         }
         return text + message

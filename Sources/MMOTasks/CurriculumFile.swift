@@ -69,10 +69,10 @@ public enum CurriculumFile {
             throw CurriculumError(message: "must hold a JSON object at the top level, got \(document.typeName)")
         }
         guard case .string(let formatName)? = document["format"], formatName == format else {
-            throw CurriculumError(message: "'format' must be \"\(format)\", got \(document["format"]?.text ?? "nothing")")
+            throw CurriculumError(message: "'format' must be \"\(format)\", got \(document["format"]?.text.excerpt() ?? "nothing")")
         }
         guard case .int(let number)? = document["version"], number == version else {
-            throw CurriculumError(message: "'version' must be \(version), got \(document["version"]?.text ?? "nothing")")
+            throw CurriculumError(message: "'version' must be \(version), got \(document["version"]?.text.excerpt() ?? "nothing")")
         }
         guard case .array(let entries)? = document["tasks"], !entries.isEmpty else {
             throw CurriculumError(message: "'tasks' must be a non-empty array")
@@ -110,7 +110,7 @@ public enum CurriculumFile {
             throw CurriculumError(message: "must be an object, got \(entry.typeName)")
         }
         if let unknown = pairs.first(where: { !taskKeys.contains($0.key) }) {
-            throw CurriculumError(message: "unknown key '\(unknown.key)' (keys: \(taskKeys.joined(separator: ", ")))")
+            throw CurriculumError(message: "unknown key '\(unknown.key.excerpt())' (keys: \(taskKeys.joined(separator: ", ")))")
         }
         guard case .string(let name)? = entry["name"], !name.isEmpty else {
             throw CurriculumError(message: "'name' must be a non-empty string")
@@ -122,7 +122,7 @@ public enum CurriculumFile {
         var rewardTo = TaskSpec.RewardTarget.agent
         if let value = entry["reward_to"] {
             guard case .string(let text) = value, let target = TaskSpec.RewardTarget(rawValue: text) else {
-                throw CurriculumError(message: "'reward_to' must be \"agent\" or \"team\", got \(value.text)")
+                throw CurriculumError(message: "'reward_to' must be \"agent\" or \"team\", got \(value.text.excerpt())")
             }
             rewardTo = target
         }

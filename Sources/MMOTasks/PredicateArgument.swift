@@ -92,7 +92,7 @@ enum PredicateArgument: Sendable {
         case .string(let text):
             if let match = names.first(where: { $0.name.lowercased() == text.lowercased() }) { return .success(match.id) }
             if names.isEmpty { return .failure(Problem("must be an integer, got a string")) }
-            return .failure(Problem("unknown \(kindName) '\(text)' (one of \(names.map(\.name).joined(separator: ", ")))"))
+            return .failure(Problem("unknown \(kindName) '\(text.excerpt())' (one of \(names.map(\.name).joined(separator: ", ")))"))
         case .int(let number):
             return check(number)
         case .double(let number) where number.rounded() == number && abs(number) < 1e15:

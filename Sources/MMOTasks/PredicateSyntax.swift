@@ -48,14 +48,14 @@ enum PredicateSyntax {
         guard let form = PredicateRegistry.form(named: name) else {
             let close = closeNames(to: name)
             let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: ", "))?)"
-            throw CurriculumError(message: "\(path): unknown predicate '\(name)'\(hint)")
+            throw CurriculumError(message: "\(path): unknown predicate '\(name.excerpt())'\(hint)")
         }
         guard case .object(let given) = body else {
             throw CurriculumError(message: "\(here): arguments must be an object, got \(body.typeName)")
         }
         if let unknown = given.first(where: { pair in !form.arguments.contains { $0.key == pair.key } }) {
             let known = form.arguments.isEmpty ? "it takes none" : "it takes \(form.arguments.map(\.key).joined(separator: ", "))"
-            throw CurriculumError(message: "\(here): unknown argument '\(unknown.key)' (\(known))")
+            throw CurriculumError(message: "\(here): unknown argument '\(unknown.key.excerpt())' (\(known))")
         }
         var values: [ArgumentValue] = []
         for argument in form.arguments {
@@ -112,8 +112,10 @@ enum PredicateSyntax {
     }
 
     /// Predicate and combinator names within edit distance 3 of `name` (case-insensitive), or that
-    /// contain it or are contained in it, closest first.
+    /// contain it or are contained in it, closest first; none for a name longer than
+    /// `longestMistypedName` bytes, which is no typo (and would make the distances slow to compute).
     static func closeNames(to name: String) -> [String] {
+        guard name.utf8.count <= longestMistypedName else { return [] }
         let target = Array(name.lowercased())
         let scored = (PredicateRegistry.forms.map(\.name) + Combinator.allCases.map(\.rawValue)).map { candidate -> (String, Int) in
             let lowered = candidate.lowercased()
@@ -123,6 +125,9 @@ enum PredicateSyntax {
         }
         return scored.filter { $0.1 <= 3 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(4).map(\.0)
     }
+
+    /// Far longer than any predicate name (the longest, AllMembersWithinRange, has 21 characters).
+    private static let longestMistypedName = 64
 
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)

@@ -166,6 +166,27 @@ struct CurriculumFileTests {
         #expect(error(tooLarge)?.description == "bad.json: is \(tooLarge.count) bytes, more than the \(CurriculumFile.largestFile) bytes a curriculum file may have")
     }
 
+    /// Text from the file is quoted as a 40-character excerpt, so that a long value makes neither a
+    /// huge error line nor (as an unknown predicate name compared with every known one) a slow one.
+    @Test func longTextIsQuotedAsAnExcerpt() {
+        let long = String(repeating: "x", count: 1_000_000)
+        let excerpt = String(repeating: "x", count: 39) + "…"
+        let documents = [
+            document(#"{"name": "a", "predicate": {"\#(long)": {}}}"#),
+            document(#"{"name": "a", "predicate": {"TickGE": {"\#(long)": 1}}}"#),
+            document(#"{"name": "a", "predicate": "Success", "\#(long)": 1}"#),
+            document(#"{"name": "a", "predicate": {"CanSeeTile": {"tile_type": "\#(long)"}}}"#),
+            document(#"{"name": "a", "predicate": "Success", "reward_to": "\#(long)"}"#),
+            document(#"{"name": "\#(long)", "predicate": "Nope"}"#),
+            Data(#"{"format": "\#(long)", "version": 1, "tasks": []}"#.utf8),
+        ]
+        for data in documents {
+            let description = error(data)?.description ?? "no error"
+            #expect(description.contains(excerpt), "\(description.prefix(200))")
+            #expect(description.utf8.count < 300, "\(description.prefix(200))")
+        }
+    }
+
     @Test func unreadableFileIsNamed() {
         #expect(throws: CurriculumError.self) { try CurriculumFile.load(path: "/nonexistent/train.json") }
         do {
