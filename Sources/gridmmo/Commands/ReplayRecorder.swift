@@ -6,8 +6,12 @@ import MMOEnv
 /// end of that episode (before the auto-reset) or when the run ends, and keeps the first write
 /// error to report it afterwards instead of failing inside a worker thread. With a curriculum the
 /// replay also stores every agent's task (its spec name) and progress at every tick.
+///
+/// The environment owns its recorder through the `afterTick` hook that calls `record(_:)`, so the
+/// recorder holds the environment unowned: owning it too would make a cycle that keeps the
+/// environment, its worlds and its curriculum alive after the run.
 final class ReplayRecorder: @unchecked Sendable {
-    private let env: VecEnv
+    private unowned let env: VecEnv
     private let environment: Int
     private var writer: ReplayWriter?
     /// The agents' tasks, refilled from `env` before each tick is recorded; nil without a curriculum.
