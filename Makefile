@@ -8,14 +8,14 @@ DEMO_OUT := out
 # An optimised build whose FixedArray checks every index (-DCHECKED_BOUNDS), for a shorter soak in
 # `make test` that makes an out-of-bounds access trap instead of silently corrupting memory.
 CHECKED_BUILD := .build-checked
-# An optimised build with the address sanitizer, for `asan-smoke`: short CLI runs (simulate with a
-# curriculum and a replay, replay info, headless view) that fail on any memory error and on any
-# leak LeakSanitizer reports at exit. LeakSanitizer does not see pointers in which Swift keeps an
-# enum's case number (llvm/llvm-project#56751), so it also reports the boxes of an indirect enum
-# such as TaskPredicate that is still alive at exit: free everything before exiting.
-ASAN_BUILD := .build-asan
-ASAN_OUT := $(ASAN_BUILD)/smoke
-ASAN := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 $(ASAN_BUILD)/release/gridmmo
+# `asan-smoke`: short CLI runs (simulate with a curriculum and a replay, replay info, headless view)
+# of the gridmmo built by the fuzz targets' build (optimised, address sanitizer, coverage; see
+# scripts/fuzz.sh), failing on any memory error and on any leak LeakSanitizer reports at exit.
+# LeakSanitizer does not see pointers in which Swift keeps an enum's case number
+# (llvm/llvm-project#56751), so it also reports the boxes of an indirect enum such as TaskPredicate
+# that is still alive at exit: free everything before exiting.
+ASAN_OUT := .build-fuzz/smoke
+ASAN := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-fuzz/build/release/gridmmo
 
 # Seconds each fuzz target runs in `make fuzz` (`make test` gives each 15).
 FUZZ_SECONDS ?= 60
@@ -58,7 +58,7 @@ fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 asan-smoke: deps
-	$(SWIFT) build -c release --traits Viewer --product gridmmo --scratch-path $(ASAN_BUILD) -Xswiftc -sanitize=address
+	scripts/fuzz.sh build
 	rm -rf $(ASAN_OUT) && mkdir -p $(ASAN_OUT)
 	$(ASAN) simulate --maps maps/train --envs 2 --ticks 200 --seed 3 --curriculum curricula/train.json --replay $(ASAN_OUT)/smoke.replay
 	$(ASAN) replay info $(ASAN_OUT)/smoke.replay
@@ -72,4 +72,4 @@ maps: build
 	.build/release/gridmmo maps generate --count 16 --seed 1000001 --out maps/eval
 
 clean:
-	rm -rf .build $(CHECKED_BUILD) $(ASAN_BUILD) .build-fuzz $(DEMO_OUT) Benchmarks/.build
+	rm -rf .build $(CHECKED_BUILD) .build-fuzz $(DEMO_OUT) Benchmarks/.build

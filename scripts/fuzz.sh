@@ -4,6 +4,8 @@
 # crash input of Tests/Fuzz/Regressions. Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 # Prints, per target, the executions, the coverage reached and the corpus size; exits non-zero on
 # any crash, leak or assertion, with the input saved under .build-fuzz/findings/.
+# `scripts/fuzz.sh build` only builds: the targets, and the gridmmo CLI from the same instrumented
+# build (.build-fuzz/build/release/gridmmo, what `make asan-smoke` runs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -19,9 +21,13 @@ if [ -z "$runtime" ]; then
   runtime=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")/lib/clang
   runtime=$(ls "$runtime"/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a | head -1)
 fi
-swift build --package-path "$package" --scratch-path "$work/build" -c release \
-  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp,indirect-calls \
-  -Xlinker "$runtime" -Xlinker -lstdc++ 2>&1 | grep -v "Cannot export local symbol '__asan_extra_spill_area'"
+flags=(-c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp,indirect-calls
+       -Xlinker "$runtime" -Xlinker -lstdc++)
+for product in "" gridmmo; do
+  swift build --package-path "$package" --scratch-path "$work/build" "${flags[@]}" ${product:+--product "$product"} 2>&1 \
+    | grep -v "Cannot export local symbol '__asan_extra_spill_area'"
+done
+[ "$seconds" != build ] || exit 0
 binaries="$work/build/release"
 export SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1
 status=0

@@ -17,7 +17,8 @@ let package = Package(
     name: "GridMMOFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "GridMMO", path: "../.."),
+        // With the viewer (SDL), so that the same instrumented build gives `make asan-smoke` its CLI.
+        .package(name: "GridMMO", path: "../..", traits: ["Viewer"]),
     ],
     targets: [
         .target(name: "FuzzDriver", path: "Sources/FuzzDriver"),
