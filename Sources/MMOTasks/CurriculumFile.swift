@@ -1,4 +1,5 @@
 import Foundation
+import MMOCore
 
 /// Curriculum files: a human-readable JSON list of task specs.
 ///
@@ -22,15 +23,19 @@ public enum CurriculumFile {
     /// The format version this code reads and writes.
     public static let version = 1
 
+    /// The largest curriculum file a reader accepts, 64 MiB: the shipped training set of 1,282
+    /// tasks takes about 200 KB.
+    public static let largestFile = 64 << 20
+
     /// Reads and checks the curriculum file at `path`.
     public static func load(path: String) throws(CurriculumError) -> Curriculum {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: "curriculum file")
         } catch {
-            throw CurriculumError(file: path, message: "cannot be read: \(error.localizedDescription)")
+            throw CurriculumError(file: path, message: error.message)
         }
-        return try parse(data, file: path)
+        return try parse(Data(bytes), file: path)
     }
 
     /// Parses and checks a curriculum file's bytes; `file` names it in errors.
@@ -153,20 +158,13 @@ public enum CurriculumFile {
         PredicateSyntax.json(predicate).text
     }
 
-    /// Writes `curriculum` to `path` atomically (to `path.tmp`, then renamed), so readers never see a
-    /// partial file; on failure no temporary file is left.
+    /// Writes `curriculum` to `path` atomically (`AtomicFile`), so readers never see a partial
+    /// file; on failure no temporary file is left.
     public static func write(_ curriculum: Curriculum, path: String) throws(CurriculumError) {
-        let temporary = path + ".tmp"
         do {
-            try data(curriculum).write(to: URL(fileURLWithPath: temporary))
+            try AtomicFile.replace(path, with: data(curriculum))
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CurriculumError(file: path, message: "cannot be written: \(error.localizedDescription)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CurriculumError(file: path, message: "cannot be replaced: \(reason)")
+            throw CurriculumError(file: path, message: error.message)
         }
     }
 }

@@ -7,16 +7,19 @@ import Foundation
 /// (`{"players.count": 32}`). Unknown keys, wrong types and out-of-range values are errors that
 /// name the file and the key.
 public enum ConfigFile {
+    /// The largest config file a reader accepts, 1 MiB: a complete config takes about 4 KB.
+    public static let largestFile = 1 << 20
+
     /// Loads and validates the config in the JSON file at `path`.
     public static func load(path: String) throws(ConfigError) -> Config {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: "config file")
         } catch {
-            throw ConfigError(file: path, key: "", message: "cannot be read: \(error.localizedDescription)")
+            throw ConfigError(file: path, key: "", message: error.message)
         }
         do {
-            return try parse(data)
+            return try parse(Data(bytes))
         } catch var error {
             error.file = path
             throw error
