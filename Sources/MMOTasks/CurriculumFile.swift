@@ -35,13 +35,13 @@ public enum CurriculumFile {
 
     /// Reads and checks the curriculum file at `path`.
     public static func load(path: String) throws(CurriculumError) -> Curriculum {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: "curriculum file")
         } catch {
-            throw CurriculumError(file: path, message: "cannot be read: \(error.localizedDescription)")
+            throw CurriculumError(file: path, message: error.message)
         }
-        return try parse(data, file: path)
+        return try parse(Data(bytes), file: path)
     }
 
     /// Parses and checks a curriculum file's bytes; `file` names it in errors.
@@ -177,20 +177,13 @@ public enum CurriculumFile {
         PredicateSyntax.json(predicate).text
     }
 
-    /// Writes `curriculum` to `path` atomically (to `path.tmp`, then renamed), so readers never see a
-    /// partial file; on failure no temporary file is left.
+    /// Writes `curriculum` to `path` atomically (`AtomicFile`), so readers never see a partial
+    /// file; on failure no temporary file is left.
     public static func write(_ curriculum: Curriculum, path: String) throws(CurriculumError) {
-        let temporary = path + ".tmp"
         do {
-            try data(curriculum).write(to: URL(fileURLWithPath: temporary))
+            try AtomicFile.replace(path, with: data(curriculum))
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CurriculumError(file: path, message: "cannot be written: \(error.localizedDescription)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CurriculumError(file: path, message: "cannot be replaced: \(reason)")
+            throw CurriculumError(file: path, message: error.message)
         }
     }
 }

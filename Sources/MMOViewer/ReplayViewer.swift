@@ -14,9 +14,12 @@ public enum ReplayViewer {
 
     /// Renders each of `ticks` to `directory/frame_TTTTT.png` with SDL's software renderer;
     /// returns the written paths and the median time per frame in milliseconds to decode the tick
-    /// from the replay, build the scene and draw it (not counting the PNG encoding).
+    /// from the replay, build the scene and draw it (not counting the PNG encoding). Refuses before
+    /// rendering when one of the paths exists and is not a regular file.
     public static func exportFrames(_ replay: Replay, ticks: [Int], to directory: String, options: ViewerOptions) throws(ViewerError) -> (paths: [String], medianMilliseconds: Double) {
         #if Viewer
+        let outputs = ticks.map { directory + "/" + frameFileName(tick: $0) }
+        try requireReplaceable(outputs)
         let timeline = ReplayTimeline(replay: replay)
         let renderer = try HeadlessRenderer(replay: replay, timeline: timeline, width: options.width, height: options.height)
         var paths: [String] = []
@@ -30,9 +33,8 @@ public enum ReplayViewer {
             let decoding = clock.now - start
             let (image, milliseconds) = renderer.render(frame: frame, state: &state)
             timings.append(milliseconds + Double(decoding.components.attoseconds) / 1e15 + Double(decoding.components.seconds) * 1000)
-            let path = directory + "/" + frameFileName(tick: tick)
-            try ImageFile.writePNG(image, to: path)
-            paths.append(path)
+            try ImageFile.writePNG(image, to: outputs[paths.count])
+            paths.append(outputs[paths.count])
         }
         return (paths, median(timings))
         #else
@@ -41,9 +43,11 @@ public enum ReplayViewer {
     }
 
     /// Renders `ticks` as map-only cells of `cellWidth` x `cellHeight`, each captioned with its
-    /// tick, onto one image written to `path`.
+    /// tick, onto one image written to `path` (refused before rendering when `path` exists and
+    /// is not a regular file).
     public static func exportContactSheet(_ replay: Replay, ticks: [Int], to path: String, cellWidth: Int, cellHeight: Int, options: ViewerOptions) throws(ViewerError) {
         #if Viewer
+        try requireReplaceable([path])
         let timeline = ReplayTimeline(replay: replay)
         let renderer = try HeadlessRenderer(replay: replay, timeline: timeline, width: cellWidth, height: cellHeight)
         let sheet = ContactSheetLayout(count: ticks.count, cellWidth: cellWidth, cellHeight: cellHeight)
@@ -71,6 +75,15 @@ public enum ReplayViewer {
         #else
         throw ViewerError.unavailable
         #endif
+    }
+
+    /// Throws unless every one of `paths` is missing or a regular file, which writing may replace.
+    public static func requireReplaceable(_ paths: [String]) throws(ViewerError) {
+        do {
+            for path in paths { try AtomicFile.requireReplaceable(path) }
+        } catch {
+            throw ViewerError(error.description)
+        }
     }
 
     /// `frame_00064.png` for tick 64.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import MMOCore
 
 /// The `gridmmo` command: one entry point for simulation, maps, replays, configs and benchmarks.
+/// An interrupted or terminated run (SIGINT, SIGTERM) deletes its unfinished files first.
 @main
 struct GridMMO: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +16,7 @@ struct GridMMO: ParsableCommand {
     /// message naming the flag or file, without the usage text ArgumentParser would add, and exits
     /// with ArgumentParser's status (64 for a bad argument); help and version requests print as usual.
     static func main() {
+        TemporaryFiles.removeOnTermination()
         do {
             var command = try parseAsRoot()
             try command.run()

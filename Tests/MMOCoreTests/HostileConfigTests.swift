@@ -64,8 +64,9 @@ struct HostileConfigTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-config-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let padding = String(repeating: " ", count: 1 << 20)
-        try Data(#"{"players": {"count": 32}}\#(padding)"#.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: ConfigError(file: path, key: "", message: "is larger than the 1 MiB a config file may hold")) {
+        let oversized = Data(#"{"players": {"count": 32}}\#(padding)"#.utf8)
+        try oversized.write(to: URL(fileURLWithPath: path))
+        #expect(throws: ConfigError(file: path, key: "", message: "is \(oversized.count) bytes, more than the \(1 << 20) bytes a config file may have")) {
             try ConfigFile.load(path: path)
         }
         // Just under the limit is read as usual.

@@ -157,7 +157,7 @@ private enum NumpyFixtures {
     }
 
     @Test func missingFileIsNamed() {
-        #expect(throws: MapFileError(path: "/nonexistent/gridmmo/none.npy", message: "file not found")) {
+        #expect(throws: MapFileError(path: "/nonexistent/gridmmo/none.npy", message: "cannot be read: No such file or directory")) {
             try NpyFile.read(path: "/nonexistent/gridmmo/none.npy")
         }
     }

@@ -64,9 +64,11 @@ enum ReplayFixture {
         return World(config: config, map: HandMadeMap.make(config: config), seed: seed)
     }
 
-    /// The bytes of a finished replay of a short small-config episode.
+    /// The bytes of a finished replay of a short small-config episode (its horizon raised to
+    /// `ticks` when that is longer).
     static func shortReplay(ticks: Int = 20) throws -> [UInt8] {
-        let config = Config.small
+        var config = Config.small
+        config.episode.horizon = max(config.episode.horizon, ticks)
         let world = World(config: config, map: forageMap(config: config), seed: 5)
         let path = temporaryPath()
         defer { discard(path) }
@@ -131,11 +133,12 @@ enum ReplayFixture {
     static func recordIndex(of bytes: [UInt8], version: Int) throws -> (recordsStart: Int, index: ReplayRecordIndex) {
         let header = try ReplayHeader.read(from: bytes, file: "probe")
         try #require(Int(header.header.version) == version)
-        return (header.end, try ReplayRecordIndex.read(from: bytes, version: version, recordsStart: header.end, file: "probe"))
+        let limit = ReplaySizeLimit(header: header.header, headerSize: header.end, config: try ConfigFile.parse(Data(header.header.configJSON)))
+        return (header.end, try ReplayRecordIndex.read(from: bytes, version: version, recordsStart: header.end, limit: limit, file: "probe"))
     }
 
     /// Appends the offset table, tick count, footer magic and checksum.
-    private static func appendFooter(to file: inout [UInt8], offsets: [Int], tickCount: Int) {
+    static func appendFooter(to file: inout [UInt8], offsets: [Int], tickCount: Int) {
         var footer = ByteWriter()
         for offset in offsets { footer.u64(UInt64(offset)) }
         footer.u32(UInt32(tickCount))

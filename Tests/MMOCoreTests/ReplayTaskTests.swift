@@ -7,11 +7,12 @@ import Testing
 struct ReplayTaskTests {
     private static let names = ["eat_food", "harvest_potion_l1_q2", "never_dealt", "drink_water"]
 
-    /// The world both recordings play: 4 players and 2 NPCs on the forage map.
+    /// The world both recordings play: 4 players and 2 NPCs on the forage map, for up to 200 ticks.
     private static func recordedWorld() -> World {
         var config = Config.small
         config.players.count = 4
         config.npcs.count = 2
+        config.episode.horizon = 200
         return World(config: config, map: ReplayFixture.forageMap(config: config), seed: 21)
     }
 

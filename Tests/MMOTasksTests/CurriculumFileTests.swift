@@ -195,4 +195,25 @@ struct CurriculumFileTests {
             #expect(error.description.hasPrefix("/nonexistent/train.json: cannot be read"))
         }
     }
+
+    @Test func aDirectoryIsNotACurriculum() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-curriculum-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(throws: CurriculumError(file: directory, message: "is a directory, not a file")) { try CurriculumFile.load(path: directory) }
+    }
+
+    @Test func writingUsesATemporaryFileOfItsOwn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmmo-curriculum-\(UUID().uuidString)").path
+        let path = directory + "/tasks.json"
+        // The old fixed temporary name: a directory there must not stop the writer.
+        try FileManager.default.createDirectory(atPath: path + ".tmp", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let curriculum = Curriculum(specs: [TaskSpec(name: "tick", predicate: .tickGE(numTick: 3))])
+        try CurriculumFile.write(curriculum, path: path)
+        #expect(try CurriculumFile.load(path: path) == curriculum)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["tasks.json", "tasks.json.tmp"])
+        try #require(mkfifo(directory + "/fifo.json", 0o600) == 0)
+        #expect(throws: CurriculumError(file: directory + "/fifo.json", message: "is a FIFO, not a regular file")) { try CurriculumFile.write(curriculum, path: directory + "/fifo.json") }
+    }
 }

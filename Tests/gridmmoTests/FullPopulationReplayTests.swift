@@ -23,8 +23,10 @@ struct FullPopulationReplayTests {
         // Play every record from tick 0 through one playback and compare with seeking.
         let sampled: Set = [0, 1, 63, 64, 65, 500, 767, 1000, 1024]
         let (header, recordsStart) = try ReplayHeader.read(from: bytes, file: path)
-        let index = try ReplayRecordIndex.read(from: bytes, version: Int(header.version), recordsStart: recordsStart, file: path)
-        var playback = ReplayPlayback(file: path, version: replay.version, map: replay.map, slotCount: replay.slotCount, inventorySlots: replay.config.items.inventorySize, taskPlayers: nil, taskNames: [])
+        let limit = ReplaySizeLimit(header: header, headerSize: recordsStart, config: replay.config)
+        let index = try ReplayRecordIndex.read(from: bytes, version: Int(header.version), recordsStart: recordsStart, limit: limit, file: path)
+        let ranges = ReplayValueRanges(config: replay.config, slotCount: replay.slotCount)
+        var playback = ReplayPlayback(file: path, version: replay.version, map: replay.map, ranges: ranges, taskPlayers: nil, taskNames: [])
         var compared = 0
         var hits = 0
         for block in 0..<index.blockCount {

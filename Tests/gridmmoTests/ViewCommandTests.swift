@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MMOCore
+@testable import MMOCore
 import Testing
 @testable import gridmmo
 
@@ -45,6 +45,34 @@ import Testing
             for extra in [[], ["--headless", "--out", directory + "/frames"]] {
                 let text = CommandRunner.failure(["view", path] + extra)
                 #expect(text?.contains(message) == true, "got: \(text ?? "no error")")
+            }
+        }
+    }
+
+    /// A replay whose checksum is valid but whose tick 2 holds an impossible state, as a buggy
+    /// writer would record it: `damage` changes the world before that tick is recorded.
+    private func impossibleReplay(_ name: String, damage: (World) -> Void) throws -> String {
+        let path = directory + "/" + name
+        let world = World(config: .small, map: HandMadeMap.make(config: .small), seed: 3)
+        let writer = try ReplayWriter(path: path, world: world)
+        for tick in 1...2 {
+            world.step()
+            if tick == 2 { damage(world) }
+            try writer.record(world)
+        }
+        _ = try writer.finish()
+        return path
+    }
+
+    @Test func impossibleStatesAreRefusedBeforeTheViewerSeesThem() throws {
+        let cases = [
+            (try impossibleReplay("far.replay") { $0.entities.row[0] = 300_000_000 }, "corrupt tick record 2: row of slot 0 is 300000000, outside 0...63"),
+            (try impossibleReplay("equipment.replay") { $0.inventory.equipment[EquipmentSlot.held.rawValue] = 1_000_000 }, "corrupt tick record 2: inventory slot equipped as held of slot 0 is 1000000, outside -1...11"),
+        ]
+        for (path, message) in cases {
+            for arguments in [["replay", "info", path], ["view", path, "--headless", "--out", directory + "/frames", "--ticks", "2", "--select", "1", "--zoom", "16"]] {
+                let text = CommandRunner.failure(arguments)
+                #expect(text == "\(path): \(message)", "gridmmo \(arguments.joined(separator: " ")): got \(text ?? "no error")")
             }
         }
     }

@@ -7,36 +7,25 @@ import Foundation
 /// (`{"players.count": 32}`). The JSON is read strictly (`JSONReader`); a key given twice (in one
 /// object, or once nested and once dotted), unknown keys, values of the wrong JSON type and
 /// out-of-range values are errors that name the file and the key, quoting long values as excerpts.
-/// Files larger than `maximumBytes` are refused unread.
+/// Files larger than `largestFile` are refused unread.
 public enum ConfigFile {
-    /// The largest config file `load` reads: 1 MiB, hundreds of times a file that sets every key.
-    public static let maximumBytes = 1 << 20
+    /// The largest config file a reader accepts, 1 MiB: a complete config takes about 4 KB.
+    public static let largestFile = 1 << 20
 
     /// Loads and validates the config in the JSON file at `path`.
     public static func load(path: String) throws(ConfigError) -> Config {
-        let data = try read(path: path)
+        let bytes: [UInt8]
         do {
-            return try parse(data)
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: "config file")
+        } catch {
+            throw ConfigError(file: path, key: "", message: error.message)
+        }
+        do {
+            return try parse(Data(bytes))
         } catch var error {
             error.file = path
             throw error
         }
-    }
-
-    /// The file's bytes, reading at most one byte more than `maximumBytes` to tell that it is too large.
-    private static func read(path: String) throws(ConfigError) -> Data {
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw ConfigError(file: path, key: "", message: "cannot be read: \(error.localizedDescription)")
-        }
-        guard data.count <= maximumBytes else {
-            throw ConfigError(file: path, key: "", message: "is larger than the \(maximumBytes >> 20) MiB a config file may hold")
-        }
-        return data
     }
 
     /// Parses and validates config JSON.

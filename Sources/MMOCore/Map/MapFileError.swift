@@ -11,6 +11,11 @@ public struct MapFileError: Error, CustomStringConvertible, Equatable {
         self.message = message
     }
 
+    /// The error of a map file that cannot be read or replaced.
+    public init(_ error: FileError) {
+        self.init(path: error.path, message: error.message)
+    }
+
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }

@@ -47,8 +47,14 @@ public struct MapSet: Sendable, Equatable {
         } catch {
             throw MapFileError(path: directory, message: "cannot create the directory: \(error.localizedDescription)")
         }
-        // A stale manifest must not describe the files while they are being replaced.
         let manifestPath = path(directory, manifestName)
+        let files = (0..<count).map(fileName(index:))
+        do {
+            for output in files.map({ path(directory, $0) }) + [manifestPath] { try AtomicFile.requireReplaceable(output) }
+        } catch {
+            throw MapFileError(error)
+        }
+        // A stale manifest must not describe the files while they are being replaced.
         if FileManager.default.fileExists(atPath: manifestPath) {
             do {
                 try FileManager.default.removeItem(atPath: manifestPath)
@@ -58,16 +64,19 @@ public struct MapSet: Sendable, Equatable {
         }
         var maps: [GameMap] = []
         var entries: [Entry] = []
-        for index in 0..<count {
+        for (index, file) in files.enumerated() {
             let seed = firstSeed &+ UInt64(index)
             let map = TerrainGenerator.generate(config: config, seed: seed)
-            let file = fileName(index: index)
             try MapFile.save(map, path: path(directory, file))
             maps.append(map)
             entries.append(Entry(file: file, seed: seed, counts: map.materialCounts))
         }
         let manifest = MapSetManifest(mapSize: config.map.size, mapCenter: config.map.center, firstSeed: firstSeed, entries: entries)
-        try AtomicFile.write(manifest.json(), to: manifestPath)
+        do {
+            try AtomicFile.replace(manifestPath, with: manifest.json())
+        } catch {
+            throw MapFileError(error)
+        }
         return MapSet(maps: maps, entries: entries)
     }
 
@@ -86,13 +95,13 @@ public struct MapSet: Sendable, Equatable {
 
     /// Loads the maps listed in the manifest and checks the listed geometry and counts.
     private static func loadListed(manifestPath: String, directory: String, config: Config) throws(MapFileError) -> MapSet {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: manifestPath))
+            bytes = try RegularFile.contents(of: manifestPath, limit: MapSetManifest.largestFile, kind: "map manifest")
         } catch {
-            throw MapFileError(path: manifestPath, message: "cannot be read: \(error.localizedDescription)")
+            throw MapFileError(error)
         }
-        let manifest = try MapSetManifest.parse(data, path: manifestPath)
+        let manifest = try MapSetManifest.parse(Data(bytes), path: manifestPath)
         guard manifest.mapSize == config.map.size, manifest.mapCenter == config.map.center else {
             throw MapFileError(path: manifestPath, message: "maps are \(manifest.mapSize)x\(manifest.mapSize) with center \(manifest.mapCenter), but the config has map.size \(config.map.size) and map.center \(config.map.center)")
         }

@@ -12,6 +12,9 @@ struct MapSetManifest {
     static let format = "gridmmo-maps"
     /// The value of the `version` key.
     static let version = 1
+    /// The largest manifest a reader accepts, 64 MiB: room for the 100,000 maps of the largest set
+    /// `gridmmo maps generate` makes, at about 250 bytes each.
+    static let largestFile = 64 << 20
 
     /// Side of every map (`map.size`).
     var mapSize: Int

@@ -32,23 +32,28 @@ public enum NpyFile {
     /// The dtype spellings accepted for unsigned bytes.
     static let byteDescriptions = ["|u1", "<u1", "u1"]
 
+    /// The largest `.npy` file a reader accepts, 16 MiB: a 4096 x 4096 map and its header, 16 times
+    /// the largest map a config allows.
+    public static let largestFile = 16 << 20
+
     /// Reads the matrix in the `.npy` file at `path`.
     public static func read(path: String) throws(MapFileError) -> Matrix {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw MapFileError(path: path, message: "file not found")
-        }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: ".npy file")
         } catch {
-            throw MapFileError(path: path, message: "cannot be read: \(error.localizedDescription)")
+            throw MapFileError(error)
         }
-        return try decode(data, path: path)
+        return try decode(Data(bytes), path: path)
     }
 
     /// Writes `matrix` to `path` as a version 1.0 `.npy` file, atomically.
     public static func write(_ matrix: Matrix, path: String) throws(MapFileError) {
-        try AtomicFile.write(encode(matrix), to: path)
+        do {
+            try AtomicFile.replace(path, with: encode(matrix))
+        } catch {
+            throw MapFileError(error)
+        }
     }
 
     /// The bytes of a version 1.0 `.npy` file holding `matrix`.

@@ -4,7 +4,10 @@ import Foundation
 /// reachable in any order through `frame(at:)`.
 ///
 /// Loading verifies the magic, version, checksum, embedded config and map, and decodes every tick
-/// record once, so a `Replay` that loads is known to be whole and `frame(at:)` cannot fail. Seeking
+/// record once, checking every value against the range its config allows (`ReplayValueRanges`),
+/// so a `Replay` that loads is known to be whole, `frame(at:)` cannot fail and every frame is a
+/// possible state. It reads only regular files, and no more than their header allows
+/// (`ReplaySizeLimit`): the header first, then the rest once its size is known to fit. Seeking
 /// decodes from the keyframe at or before the tick: at most `ReplayFormat.keyframeInterval` records,
 /// all from one block (which format 4 decompresses for the purpose).
 public struct Replay: Sendable {
@@ -31,35 +34,90 @@ public struct Replay: Sendable {
     private let bytes: [UInt8]
     /// Where each tick record lies in `bytes`.
     private let records: ReplayRecordIndex
+    /// What each recorded value may be.
+    private let ranges: ReplayValueRanges
 
-    /// Reads and checks the replay file at `path`.
+    /// The parts of the header the reader interprets before it reads the rest of the file: what
+    /// it needs to know how large the file may be.
+    private struct Preamble {
+        let header: ReplayHeader
+        /// Offset of the first byte after the header.
+        let end: Int
+        let config: Config
+        let limit: ReplaySizeLimit
+    }
+
+    /// Reads and checks the replay file at `path`: the header, then (when the file's size is
+    /// within what the header allows) the rest.
     public static func load(path: String) throws(ReplayError) -> Replay {
-        try decode(try readFile(path), file: path)
+        var bytes: [UInt8] = []
+        let file = try reading { () throws(FileError) in
+            let file = try RegularFile(opening: path)
+            try file.requireSize(atMost: ReplayFormat.largestFile, kind: "replay")
+            try file.readNext(ReplayFormat.largestHeader, into: &bytes)
+            return file
+        }
+        let preamble = try Self.preamble(bytes, file: path)
+        try reading { () throws(FileError) in
+            try file.requireSize(atMost: preamble.limit.fileBytes, kind: "replay with this header")
+            try file.readNext(file.size, into: &bytes)
+        }
+        return try decode(bytes, preamble: preamble, file: path)
+    }
+
+    /// Runs a step of reading the file, passing its error on as a `ReplayError`.
+    private static func reading<Result>(_ step: () throws(FileError) -> Result) throws(ReplayError) -> Result {
+        do {
+            return try step()
+        } catch {
+            throw ReplayError(error)
+        }
     }
 
     /// Checks and indexes the bytes of a replay file; `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String) throws(ReplayError) -> Replay {
-        let (header, headerEnd) = try ReplayHeader.read(from: bytes, file: file)
-        try verifyFooterAndChecksum(bytes, after: headerEnd, file: file)
-        let records = try ReplayRecordIndex.read(from: bytes, version: Int(header.version), recordsStart: headerEnd, file: file)
+        let preamble = try Self.preamble(bytes, file: file)
+        guard bytes.count <= preamble.limit.fileBytes else {
+            throw ReplayError(file: file, message: "is \(bytes.count) bytes, more than the \(preamble.limit.fileBytes) bytes a replay with this header may have")
+        }
+        return try decode(bytes, preamble: preamble, file: file)
+    }
+
+    /// Reads the header at the start of `bytes` and its embedded config.
+    private static func preamble(_ bytes: [UInt8], file: String) throws(ReplayError) -> Preamble {
+        let (header, end) = try ReplayHeader.read(from: bytes, file: file)
         let config = try embeddedConfig(header, file: file)
-        let map = try embeddedMap(header, config: config, file: file)
-        try checkSlotCounts(header, config: config, file: file)
+        return Preamble(header: header, end: end, config: config, limit: ReplaySizeLimit(header: header, headerSize: end, config: config))
+    }
+
+    /// Checks the footer and checksum of the whole file and the rest of the header, then decodes
+    /// every record once.
+    private static func decode(_ bytes: [UInt8], preamble: Preamble, file: String) throws(ReplayError) -> Replay {
+        let header = preamble.header
+        try verifyFooterAndChecksum(bytes, after: preamble.end, file: file)
+        let map = try embeddedMap(header, config: preamble.config, file: file)
+        try checkSlotCounts(header, config: preamble.config, file: file)
+        let records = try ReplayRecordIndex.read(from: bytes, version: Int(header.version), recordsStart: preamble.end, limit: preamble.limit, file: file)
+        let config = preamble.config
+        guard records.tickCount <= config.episode.horizon + 1 else {
+            throw ReplayError(file: file, message: "corrupt tick index: \(records.tickCount) tick records, more than the \(config.episode.horizon + 1) of an episode of horizon \(config.episode.horizon)")
+        }
         let slotCount = header.playerCount + header.npcCount
+        let ranges = ReplayValueRanges(config: config, slotCount: slotCount)
         var playback = ReplayPlayback(
-            file: file, version: Int(header.version), map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            file: file, version: Int(header.version), map: map, ranges: ranges,
             taskPlayers: header.recordsTasks ? header.playerCount : nil, taskNames: []
         )
         for block in 0..<records.blockCount {
-            let (blockBytes, ranges) = try records.records(ofBlock: block, in: bytes, named: file)
+            let (blockBytes, recordRanges) = try records.records(ofBlock: block, in: bytes, named: file)
             for (offset, tick) in records.ticks(ofBlock: block).enumerated() {
-                try playback.apply(tick: tick, bytes: blockBytes, range: ranges[offset])
+                try playback.apply(tick: tick, bytes: blockBytes, range: recordRanges[offset])
             }
         }
         return Replay(
             file: file, version: Int(header.version), config: config, map: map, seed: header.seed,
             tickCount: records.tickCount, slotCount: slotCount, recordsTasks: header.recordsTasks,
-            taskNames: playback.tasks?.names ?? [], bytes: bytes, records: records
+            taskNames: playback.tasks?.names ?? [], bytes: bytes, records: records, ranges: ranges
         )
     }
 
@@ -68,7 +126,7 @@ public struct Replay: Sendable {
     public func frame(at tick: Int) -> ReplayFrame {
         precondition(tick >= 0 && tick < tickCount, "tick \(tick) is outside the replay's 0..<\(tickCount)")
         var playback = ReplayPlayback(
-            file: file, version: version, map: map, slotCount: slotCount, inventorySlots: config.items.inventorySize,
+            file: file, version: version, map: map, ranges: ranges,
             taskPlayers: recordsTasks ? config.players.count : nil, taskNames: taskNames
         )
         let block = ReplayRecordIndex.block(ofTick: tick)
@@ -83,26 +141,6 @@ public struct Replay: Sendable {
         }
         let details = ReplayDetails(inventorySlots: config.items.inventorySize, values: playback.details)
         return ReplayFrame(tick: tick, entities: playback.entities, materials: playback.materials, events: playback.events, details: details, tasks: playback.tasks?.tasks)
-    }
-
-    /// The whole content of the file at `path`; errors carry the system's reason.
-    private static func readFile(_ path: String) throws(ReplayError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ReplayError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReplayError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
-            }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
     }
 
     /// Checks that the file ends with the footer magic and the checksum of everything before it.

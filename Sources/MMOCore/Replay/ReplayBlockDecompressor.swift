@@ -9,14 +9,18 @@ enum ReplayBlockDecompressor {
     static let maximumRatio = 1032
 
     /// The decompressed bytes of the block in `bytes[range]`, `block` (numbered from 0, covering
-    /// `ticks`), or an error naming `file`, the block and the problem.
-    static func decompress(_ bytes: [UInt8], range: Range<Int>, block: Int, ticks: ClosedRange<Int>, file: String) throws(ReplayError) -> [UInt8] {
+    /// `ticks`), which may declare at most `limit` bytes, or an error naming `file`, the block
+    /// and the problem.
+    static func decompress(_ bytes: [UInt8], range: Range<Int>, block: Int, ticks: ClosedRange<Int>, limit: Int, file: String) throws(ReplayError) -> [UInt8] {
         let region = "block \(block) (ticks \(ticks.lowerBound)...\(ticks.upperBound))"
         var reader = ByteReader(bytes, range: range, file: file, region: region)
         let declared = try reader.varint()
         let compressed = reader.remaining
         guard declared > 0, declared <= UInt64(compressed) * UInt64(maximumRatio) else {
             throw reader.corrupt("it declares \(ReplayError.bytes(Int(clamping: declared))) of records, but \(ReplayError.bytes(compressed)) of zlib data can hold 1 to \(compressed * maximumRatio)")
+        }
+        guard declared <= UInt64(limit) else {
+            throw reader.corrupt("it declares \(ReplayError.bytes(Int(declared))) of records, more than the \(limit) a block of this replay may have")
         }
         var output = [UInt8](repeating: 0, count: Int(declared))
         var outputCount = uLong(declared)

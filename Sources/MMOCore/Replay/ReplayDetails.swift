@@ -39,11 +39,11 @@ public struct ReplayDetails: Sendable, Equatable {
     public func skillLevel(_ slot: Int, _ skill: Skill) -> Int32 { value(slot, Self.skillLevelsStart + skill.rawValue) }
     public func experience(_ slot: Int, _ skill: Skill) -> Int32 { value(slot, Self.experienceStart + skill.rawValue) }
 
-    /// The inventory slot equipped in `equipmentSlot`, or `nil`.
+    /// The inventory slot equipped in `equipmentSlot`, or `nil` (also for a slot outside the inventory).
     public func equipped(_ slot: Int, _ equipmentSlot: EquipmentSlot) -> Int? {
         guard isRecorded else { return nil }
         let inventorySlot = Int(value(slot, Self.equipmentStart + equipmentSlot.rawValue))
-        return inventorySlot >= 0 ? inventorySlot : nil
+        return (0..<inventorySlots).contains(inventorySlot) ? inventorySlot : nil
     }
 
     /// The item in an inventory slot, or `nil` when empty.
@@ -51,6 +51,20 @@ public struct ReplayDetails: Sendable, Equatable {
         let base = Self.itemColumnsStart + Self.itemColumns * inventorySlot
         guard let kind = ItemKind(rawValue: UInt8(truncatingIfNeeded: value(slot, base))), value(slot, base) > 0 else { return nil }
         return (kind, value(slot, base + 1), value(slot, base + 2), value(slot, base + 3))
+    }
+
+    /// What `column` holds, for messages: "gold", "mage level", "item price in inventory slot 3".
+    static func columnName(_ column: Int) -> String {
+        switch column {
+        case 0: return "gold"
+        case 1: return "level"
+        case skillLevelsStart..<experienceStart: return "\(Skill.allCases[column - skillLevelsStart].name) level"
+        case experienceStart..<equipmentStart: return "\(Skill.allCases[column - experienceStart].name) experience"
+        case equipmentStart..<itemColumnsStart: return "inventory slot equipped as \(EquipmentSlot.allCases[column - equipmentStart])"
+        default:
+            let (inventorySlot, field) = (column - itemColumnsStart).quotientAndRemainder(dividingBy: itemColumns)
+            return "item \(["kind", "level", "quantity", "price"][field]) in inventory slot \(inventorySlot)"
+        }
     }
 
     private func value(_ slot: Int, _ column: Int) -> Int32 {

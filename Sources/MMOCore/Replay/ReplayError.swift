@@ -11,6 +11,11 @@ public struct ReplayError: Error, CustomStringConvertible, Equatable {
         self.message = message
     }
 
+    /// The error of a replay file that cannot be read or written.
+    public init(_ error: FileError) {
+        self.init(file: error.path, message: error.message)
+    }
+
     public var description: String { "\(file): \(message)" }
 
     /// "1 byte" or "N bytes", for messages.

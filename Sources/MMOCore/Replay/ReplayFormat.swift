@@ -132,6 +132,12 @@
 /// and T come before it, and the E offsets before those. Records (versions 1 to 3) or blocks
 /// (version 4) are laid end to end, so each ends where the next (or, for the last, the offset
 /// table) begins.
+///
+/// ## Limits
+///
+/// A file, a block and a record are at most what the header allows (`ReplaySizeLimit`), and every
+/// decoded value must be possible under the embedded config (`ReplayValueRanges`); the reader
+/// refuses anything else, and the writer writes nothing else.
 public enum ReplayFormat {
     /// The first eight bytes of every replay file.
     public static let magic: [UInt8] = Array("GMMOREPL".utf8)
@@ -146,6 +152,20 @@ public enum ReplayFormat {
     public static let keyframeInterval = 64
     /// The four bytes that close the offset table, just before the checksum.
     public static let footerMagic: [UInt8] = Array("GMEN".utf8)
+    /// The largest replay file a reader accepts, 1 GiB, whatever its header allows
+    /// (`ReplaySizeLimit`); a full default episode takes under 1 MB.
+    public static let largestFile = 1 << 30
+    /// The largest embedded config a header may hold, 1 MiB (`ConfigFile.largestFile`); one takes about 4 KB.
+    static let largestConfig = ConfigFile.largestFile
+    /// The largest map side a header may hold: the largest `map.size` a config allows.
+    static let largestMapSide: Int = {
+        for parameter in Config.parameters where parameter.key == "map.size" {
+            if case .int(_, let range) = parameter.value { return range.upperBound }
+        }
+        preconditionFailure("the config has no integer key map.size")
+    }()
+    /// The largest header a reader reads before it knows how large the file may be.
+    static let largestHeader = 8 + 2 + 2 + 8 + 4 + largestConfig + 2 + largestMapSide * largestMapSide + 4 + 4
 
     /// Record type byte of a delta record.
     static let deltaRecord: UInt8 = 0

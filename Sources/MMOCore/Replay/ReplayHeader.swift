@@ -55,8 +55,14 @@ struct ReplayHeader {
         }
         let seed = try reader.u64()
         let configLength = Int(try reader.u32())
+        guard configLength <= ReplayFormat.largestConfig else {
+            throw reader.corrupt("the embedded config is \(ReplayError.bytes(configLength)) long, more than the \(ReplayFormat.largestConfig) a config may have")
+        }
         let configJSON = Array(bytes[try reader.range(ofNext: configLength)])
         let mapSize = Int(try reader.u16())
+        guard mapSize <= ReplayFormat.largestMapSide else {
+            throw reader.corrupt("the embedded map is \(mapSize)x\(mapSize), larger than the largest map.size \(ReplayFormat.largestMapSide)")
+        }
         let mapMaterials = Array(bytes[try reader.range(ofNext: mapSize * mapSize)])
         let playerCount = Int(try reader.u32())
         let npcCount = Int(try reader.u32())

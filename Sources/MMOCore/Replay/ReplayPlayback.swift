@@ -1,10 +1,12 @@
 /// The state a replay describes, advanced one tick record at a time (see `ReplayFormat`).
 ///
 /// `Replay.decode` plays every record through one playback to check the whole file; `Replay.frame`
-/// starts a fresh one at the keyframe before the requested tick. Every value read is checked, so a
+/// starts a fresh one at the keyframe before the requested tick. Every value read is checked,
+/// against its type and against the range the config allows (`ReplayValueRanges`), so a
 /// malformed record throws instead of producing an impossible state.
 struct ReplayPlayback {
     private let file: String
+    private let ranges: ReplayValueRanges
     private let mapMaterials: [UInt8]
     /// Every slot's state at the last applied tick.
     private(set) var entities: [ReplayEntity]
@@ -18,17 +20,18 @@ struct ReplayPlayback {
     /// Every player's task at the last applied tick; nil when the file records no tasks.
     private(set) var tasks: ReplayTaskDecoder?
 
-    /// A playback of format `version` records for an episode on `map` with
-    /// `slotCount` entity slots and `inventorySlots` inventory slots per player. When the records
-    /// carry tasks, `taskPlayers` is the player count and `taskNames` the string table known so far
+    /// A playback of format `version` records for an episode on `map` whose values lie in
+    /// `ranges` (which also give the entity slots and inventory slots). When the records carry
+    /// tasks, `taskPlayers` is the player count and `taskNames` the string table known so far
     /// (empty when playing from tick 0, complete when seeking); otherwise `taskPlayers` is nil.
-    init(file: String, version: Int, map: GameMap, slotCount: Int, inventorySlots: Int, taskPlayers: Int?, taskNames: [String]) {
+    init(file: String, version: Int, map: GameMap, ranges: ReplayValueRanges, taskPlayers: Int?, taskNames: [String]) {
         self.file = file
+        self.ranges = ranges
         mapMaterials = map.materials
         materials = map.materials
-        entities = [ReplayEntity](repeating: .empty, count: slotCount)
-        detailColumns = ReplayDetails.columnCount(inventorySlots: inventorySlots)
-        details = version >= 2 ? [Int32](repeating: 0, count: slotCount * detailColumns) : []
+        entities = [ReplayEntity](repeating: .empty, count: ranges.slotCount)
+        detailColumns = ReplayDetails.columnCount(inventorySlots: ranges.inventorySlots)
+        details = version >= 2 ? [Int32](repeating: 0, count: ranges.slotCount * detailColumns) : []
         tasks = taskPlayers.map { ReplayTaskDecoder(names: taskNames, playerCount: $0) }
     }
 
@@ -77,12 +80,12 @@ struct ReplayPlayback {
             }
             entities[slot] = ReplayEntity(
                 kind: kind, alive: aliveByte == 1,
-                row: try int32(&reader, tick, "row of slot \(slot)"),
-                col: try int32(&reader, tick, "col of slot \(slot)"),
-                health: try int32(&reader, tick, "health of slot \(slot)"),
-                food: try int32(&reader, tick, "food of slot \(slot)"),
-                water: try int32(&reader, tick, "water of slot \(slot)"),
-                team: try int32(&reader, tick, "team of slot \(slot)")
+                row: try Self.int32(&reader, in: ranges.position, "row of slot \(slot)"),
+                col: try Self.int32(&reader, in: ranges.position, "col of slot \(slot)"),
+                health: try Self.int32(&reader, in: ranges.health(ofSlot: slot), "health of slot \(slot)"),
+                food: try Self.int32(&reader, in: ranges.food, "food of slot \(slot)"),
+                water: try Self.int32(&reader, in: ranges.water, "water of slot \(slot)"),
+                team: try Self.int32(&reader, in: ranges.team, "team of slot \(slot)")
             )
         }
     }
@@ -97,11 +100,11 @@ struct ReplayPlayback {
             slot = try reader.nextIndex(after: slot, below: entities.count, "a changed slot")
             let change = EntityChange(rawValue: try reader.u8())
             var entity = entities[slot]
-            if change.contains(.row) { entity.row = try shifted(entity.row, &reader, tick, "row of slot \(slot)") }
-            if change.contains(.col) { entity.col = try shifted(entity.col, &reader, tick, "col of slot \(slot)") }
-            if change.contains(.health) { entity.health = try shifted(entity.health, &reader, tick, "health of slot \(slot)") }
-            if change.contains(.food) { entity.food = try shifted(entity.food, &reader, tick, "food of slot \(slot)") }
-            if change.contains(.water) { entity.water = try shifted(entity.water, &reader, tick, "water of slot \(slot)") }
+            if change.contains(.row) { entity.row = try Self.shifted(entity.row, &reader, in: ranges.position, "row of slot \(slot)") }
+            if change.contains(.col) { entity.col = try Self.shifted(entity.col, &reader, in: ranges.position, "col of slot \(slot)") }
+            if change.contains(.health) { entity.health = try Self.shifted(entity.health, &reader, in: ranges.health(ofSlot: slot), "health of slot \(slot)") }
+            if change.contains(.food) { entity.food = try Self.shifted(entity.food, &reader, in: ranges.food, "food of slot \(slot)") }
+            if change.contains(.water) { entity.water = try Self.shifted(entity.water, &reader, in: ranges.water, "water of slot \(slot)") }
             if change.contains(.alive) { entity.alive.toggle() }
             if change.contains(.kind) {
                 let kindByte = try reader.u8()
@@ -110,14 +113,22 @@ struct ReplayPlayback {
                 }
                 entity.kind = kind
             }
-            if change.contains(.team) { entity.team = try int32(&reader, tick, "team of slot \(slot)") }
+            if change.contains(.team) { entity.team = try Self.int32(&reader, in: ranges.team, "team of slot \(slot)") }
             entities[slot] = entity
         }
     }
 
     private mutating func readDetails(_ reader: inout ByteReader, tick: Int, keyframe: Bool) throws(ReplayError) {
         if keyframe {
-            for index in 0..<details.count { details[index] = try int32(&reader, tick, "detail \(index % detailColumns) of slot \(index / detailColumns)") }
+            var index = 0
+            for slot in 0..<entities.count {
+                for column in 0..<detailColumns {
+                    let value = try reader.svarint()
+                    guard ranges.allows(value, inDetail: column) else { throw detailError(value, column: column, slot: slot, tick) }
+                    details[index] = Int32(truncatingIfNeeded: value)
+                    index += 1
+                }
+            }
             return
         }
         let count = try reader.varint()
@@ -135,7 +146,9 @@ struct ReplayPlayback {
             for _ in 0..<Int(columns) {
                 column = try reader.nextIndex(after: column, below: detailColumns, "a changed detail of slot \(slot)")
                 let index = slot * detailColumns + column
-                details[index] = try shifted(details[index], &reader, tick, "detail \(column) of slot \(slot)")
+                let value = try Self.sum(details[index], &reader, ReplayDetails.columnName(column) + " of slot \(slot)")
+                guard ranges.allows(value, inDetail: column) else { throw detailError(value, column: column, slot: slot, tick) }
+                details[index] = Int32(truncatingIfNeeded: value)
             }
         }
     }
@@ -172,40 +185,68 @@ struct ReplayPlayback {
             guard let slotPattern = UInt32(exactly: entity) else {
                 throw corrupt(tick, "event \(number) has entity \(entity), which does not fit 32 bits")
             }
+            let slot = Int32(bitPattern: slotPattern)
+            guard slot >= 0, slot < ranges.slotCount else {
+                throw corrupt(tick, "event \(number)'s entity is \(slot), outside the slots 0...\(ranges.slotCount - 1)")
+            }
             events.append(Event(
-                tick: Int32(tick), kind: kind, entity: Int32(bitPattern: slotPattern),
-                type: try int16(&reader, tick, "type of event \(number)"),
-                level: try int16(&reader, tick, "level of event \(number)"),
-                number: try int32(&reader, tick, "number of event \(number)"),
-                gold: try int32(&reader, tick, "gold of event \(number)"),
-                target: try int32(&reader, tick, "target of event \(number)")
+                tick: Int32(tick), kind: kind, entity: slot,
+                type: try Self.int16(&reader, "type of event \(number)"),
+                level: try Self.int16(&reader, "level of event \(number)"),
+                number: try Self.int32(&reader, in: Int32.min...Int32.max, "number of event \(number)"),
+                gold: try Self.int32(&reader, in: Int32.min...Int32.max, "gold of event \(number)"),
+                target: try Self.int32(&reader, in: ranges.target, "event \(number)'s target")
             ))
         }
     }
 
-    /// `value` plus a signed varint delta, which must land in the 32-bit range.
-    private func shifted(_ value: Int32, _ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+    // The readers of single values are static, taking only the reader (whose errors name the
+    // file and the tick record): a method would be handed a copy of the whole playback.
+
+    /// `value` plus a signed varint delta, which must land in `range`.
+    private static func shifted(_ value: Int32, _ reader: inout ByteReader, in range: ClosedRange<Int32>, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+        try checked(try sum(value, &reader, field()), &reader, in: range, field())
+    }
+
+    /// `value` plus a signed varint delta.
+    private static func sum(_ value: Int32, _ reader: inout ByteReader, _ field: @autoclosure () -> String) throws(ReplayError) -> Int64 {
         let (sum, overflow) = Int64(value).addingReportingOverflow(try reader.svarint())
-        guard !overflow, let result = Int32(exactly: sum) else {
-            throw corrupt(tick, "\(field()) leaves the 32-bit range")
+        guard !overflow else {
+            throw reader.corrupt("\(field()) leaves the 64-bit range")
         }
-        return result
+        return sum
     }
 
-    private func int32(_ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
-        let value = try reader.svarint()
-        guard let result = Int32(exactly: value) else {
-            throw corrupt(tick, "\(field()) is \(value), outside the 32-bit range")
-        }
-        return result
+    /// A signed varint, which must lie in `range`.
+    private static func int32(_ reader: inout ByteReader, in range: ClosedRange<Int32>, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+        try checked(try reader.svarint(), &reader, in: range, field())
     }
 
-    private func int16(_ reader: inout ByteReader, _ tick: Int, _ field: @autoclosure () -> String) throws(ReplayError) -> Int16 {
+    @inline(__always)
+    private static func checked(_ value: Int64, _ reader: inout ByteReader, in range: ClosedRange<Int32>, _ field: @autoclosure () -> String) throws(ReplayError) -> Int32 {
+        guard value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
+            throw reader.corrupt("\(field()) is \(value), outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return Int32(truncatingIfNeeded: value)
+    }
+
+    private static func int16(_ reader: inout ByteReader, _ field: @autoclosure () -> String) throws(ReplayError) -> Int16 {
         let value = try reader.svarint()
         guard let result = Int16(exactly: value) else {
-            throw corrupt(tick, "\(field()) is \(value), outside the 16-bit range")
+            throw reader.corrupt("\(field()) is \(value), outside the 16-bit range")
         }
         return result
+    }
+
+    /// The error for `value`, which `ranges` does not allow in the `ReplayDetails` `column` of `slot`.
+    private func detailError(_ value: Int64, column: Int, slot: Int, _ tick: Int) -> ReplayError {
+        let field = "\(ReplayDetails.columnName(column)) of slot \(slot) is \(value)"
+        guard !ranges.holdsItemKind[column] else {
+            let kinds = ItemKind.allCases.map(\.rawValue)
+            return corrupt(tick, "\(field), which is no item kind (0 for none, \(kinds.min()!)...\(kinds.max()!))")
+        }
+        let range = ranges.details[column]
+        return corrupt(tick, "\(field), outside \(range.lowerBound)...\(range.upperBound)")
     }
 
     private func corrupt(_ tick: Int, _ detail: String) -> ReplayError {

@@ -12,6 +12,8 @@ struct ReplayRecordIndex: Sendable {
     /// Uncompressed: the start of every record, then the end of the last. Compressed: the start of
     /// every block, then the end of the last.
     private let bounds: [Int]
+    /// The largest record and decompressed block the header allows.
+    private let limit: ReplaySizeLimit
 
     /// Number of blocks.
     var blockCount: Int { Self.blockCount(tickCount: tickCount) }
@@ -29,9 +31,10 @@ struct ReplayRecordIndex: Sendable {
         return first...min(first + ReplayFormat.keyframeInterval, tickCount) - 1
     }
 
-    /// Reads the offset table of a format `version` file whose records start at `recordsStart`;
-    /// the footer magic and checksum must already be verified.
-    static func read(from bytes: [UInt8], version: Int, recordsStart: Int, file: String) throws(ReplayError) -> ReplayRecordIndex {
+    /// Reads the offset table of a format `version` file whose records start at `recordsStart`
+    /// and whose records and blocks are at most `limit`; the footer magic and checksum must
+    /// already be verified.
+    static func read(from bytes: [UInt8], version: Int, recordsStart: Int, limit: ReplaySizeLimit, file: String) throws(ReplayError) -> ReplayRecordIndex {
         let countStart = bytes.count - ReplayFormat.footerTailSize
         var countReader = ByteReader(bytes, range: countStart..<(countStart + 4), file: file, region: "footer")
         let tickCount = Int(try countReader.u32())
@@ -59,7 +62,10 @@ struct ReplayRecordIndex: Sendable {
             bounds.append(Int(offset))
         }
         bounds.append(indexStart)
-        return ReplayRecordIndex(tickCount: tickCount, compressed: compressed, bounds: bounds)
+        if !compressed, let tick = (0..<entries).first(where: { bounds[$0 + 1] - bounds[$0] > limit.recordBytes }) {
+            throw ReplayError(file: file, message: "corrupt tick index: the record of tick \(tick) is \(ReplayError.bytes(bounds[tick + 1] - bounds[tick])) long, more than the \(limit.recordBytes) a record of this replay may have")
+        }
+        return ReplayRecordIndex(tickCount: tickCount, compressed: compressed, bounds: bounds, limit: limit)
     }
 
     /// The records of `block`: the bytes that hold them (the file itself, or the decompressed
@@ -69,7 +75,7 @@ struct ReplayRecordIndex: Sendable {
         guard compressed else {
             return (file, ticks.map { bounds[$0]..<bounds[$0 + 1] })
         }
-        let records = try ReplayBlockDecompressor.decompress(file, range: bounds[block]..<bounds[block + 1], block: block, ticks: ticks, file: name)
+        let records = try ReplayBlockDecompressor.decompress(file, range: bounds[block]..<bounds[block + 1], block: block, ticks: ticks, limit: limit.blockBytes, file: name)
         var reader = ByteReader(records, range: 0..<records.count, file: name, region: "decompressed block \(block) (ticks \(ticks.lowerBound)...\(ticks.upperBound))")
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(ticks.count)
@@ -77,6 +83,9 @@ struct ReplayRecordIndex: Sendable {
             let length = try reader.varint()
             guard length <= UInt64(reader.remaining) else {
                 throw reader.corrupt("the record of tick \(tick) is \(ReplayError.bytes(Int(clamping: length))) long, but only \(reader.remaining) remain")
+            }
+            guard length <= UInt64(limit.recordBytes) else {
+                throw reader.corrupt("the record of tick \(tick) is \(ReplayError.bytes(Int(length))) long, more than the \(limit.recordBytes) a record of this replay may have")
             }
             ranges.append(try reader.range(ofNext: Int(length)))
         }

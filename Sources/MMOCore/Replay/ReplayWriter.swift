@@ -1,20 +1,22 @@
-import Foundation
-
 /// Records one episode of a `World` into a replay file (layout in `ReplayFormat`).
 ///
 /// Create the writer right after the world is made or reset: it writes the header and the tick-0
 /// record (the spawn state and events). Call `record(_:tasks:)` after every `World.step()`, and
 /// `finish()` at the end. A recording started with `tasks` stores every player's task label and
-/// progress and needs them at every tick; one started without stores none. Until `finish` everything goes to `path + ".tmp"`, which `finish` then renames to
-/// `path` in one atomic step, so `path` never holds a partial replay; a writer released without
-/// `finish`, or stopped by a write error, deletes the temporary file. Each tick is encoded into a
-/// reused buffer and fed to the block's zlib stream; every `keyframeInterval` ticks the finished
-/// block is written with two `write` calls.
+/// progress and needs them at every tick; one started without stores none. Until `finish`
+/// everything goes to a temporary file of this writer's own beside `path` (`AtomicFile`), which
+/// `finish` then renames to `path` in one atomic step, so `path` never holds a partial replay; a
+/// `path` that exists but is not a regular file is refused at once. A writer released without
+/// `finish`, stopped by a write error or interrupted by SIGINT or SIGTERM (in `gridmmo`) deletes
+/// the temporary file. Each tick is encoded into a reused buffer and fed to the block's zlib
+/// stream; every `keyframeInterval` ticks the finished block is written with two `write` calls.
+/// A tick whose record would be longer than the format allows (`ReplaySizeLimit`), or that lies
+/// beyond the episode's horizon, is refused, so every file written can be read.
 public final class ReplayWriter {
     /// Where the finished replay goes.
     public let path: String
-    /// Where the replay is written until `finish`: `path + ".tmp"`.
-    public let temporaryPath: String
+    /// Where the replay is written until `finish`: `.NAME.<pid>.<random>.tmp` beside `path`.
+    public var temporaryPath: String { file.temporaryPath }
 
     private enum State {
         case recording
@@ -23,9 +25,7 @@ public final class ReplayWriter {
     }
 
     private var state = State.recording
-    private var descriptor: Int32 = -1
-    /// Whether `temporaryPath` is this writer's file, to be deleted unless it becomes `path`.
-    private var ownsTemporaryFile = false
+    private let file: AtomicFile
     private var encoder: ReplayEncoder
     /// Encodes the tasks block of each record; nil when the recording has no tasks.
     private var taskEncoder: ReplayTaskEncoder?
@@ -41,17 +41,25 @@ public final class ReplayWriter {
     private var blockOffsets: [UInt64] = []
     private let slotCount: Int
     private let mapSize: Int
+    /// The last tick of the episode.
+    private let horizon: Int
+    /// The longest record the format allows for this world.
+    private let recordLimit: Int
 
     /// Starts a replay of `world`'s current episode at `path`; the world must be at tick 0. With
     /// `tasks` (one label and progress per player) every record also stores the players' tasks.
     public init(path: String, world: World, tasks: ReplayTasks? = nil) throws(ReplayError) {
         self.path = path
-        temporaryPath = path + ".tmp"
         encoder = ReplayEncoder(world: world)
         taskEncoder = tasks.map { ReplayTaskEncoder(names: $0.names, playerCount: world.entities.playerCount) }
         slotCount = world.entities.capacity
         mapSize = world.size
-        blockOffsets.reserveCapacity(world.config.episode.horizon / ReplayFormat.keyframeInterval + 1)
+        horizon = world.config.episode.horizon
+        recordLimit = ReplaySizeLimit(
+            slotCount: slotCount, inventorySlots: world.inventory.slots, mapSize: mapSize, horizon: horizon,
+            version: Int(ReplayFormat.version), headerSize: 0
+        ).recordBytes
+        blockOffsets.reserveCapacity(horizon / ReplayFormat.keyframeInterval + 1)
         guard world.tick == 0 else {
             throw ReplayError(file: path, message: "recording must start right after reset, but the world is at tick \(world.tick)")
         }
@@ -59,18 +67,14 @@ public final class ReplayWriter {
             throw ReplayError(file: path, message: "cannot be compressed: zlib could not allocate its state")
         }
         self.compressor = compressor
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw ReplayError(file: temporaryPath, message: "cannot be written: \(Self.systemError())")
+        do {
+            file = try AtomicFile(replacing: path)
+        } catch {
+            throw ReplayError(error)
         }
-        ownsTemporaryFile = true
         ReplayHeader(world: world, recordsTasks: tasks != nil).write(into: &output)
         try writeOutput()
         try appendRecord(of: world, tasks: tasks)
-    }
-
-    deinit {
-        abandon()
     }
 
     /// Appends the record of the world's current tick; call it after every `World.step()`, with the
@@ -79,6 +83,9 @@ public final class ReplayWriter {
         try requireRecording()
         guard world.tick == recordCount else {
             throw ReplayError(file: path, message: "ticks must be recorded one after another: expected tick \(recordCount), got tick \(world.tick)")
+        }
+        guard world.tick <= horizon else {
+            throw ReplayError(file: path, message: "tick \(world.tick) lies beyond the episode's horizon \(horizon), which a replay cannot hold")
         }
         guard world.entities.capacity == slotCount, world.size == mapSize else {
             throw ReplayError(file: path, message: "the world has \(world.entities.capacity) entity slots on a \(world.size)x\(world.size) map, but the recording has \(slotCount) on \(mapSize)x\(mapSize)")
@@ -98,12 +105,11 @@ public final class ReplayWriter {
         let fileChecksum = checksum.value
         output.u64(fileChecksum)
         try writeOutput()
-        guard fsync(descriptor) == 0 else { throw failure(temporaryPath, "cannot be written") }
-        let closed = close(descriptor)
-        descriptor = -1
-        guard closed == 0 else { throw failure(temporaryPath, "cannot be written") }
-        guard rename(temporaryPath, path) == 0 else { throw failure(path, "cannot be created from \(temporaryPath)") }
-        ownsTemporaryFile = false
+        do {
+            try file.commit()
+        } catch {
+            throw failure(error)
+        }
         state = .finished
         return ReplaySummary(path: path, tickCount: recordCount, byteCount: bytesWritten, checksum: fileChecksum)
     }
@@ -135,6 +141,10 @@ public final class ReplayWriter {
         // The block holds each record behind its length: the length goes after the record in
         // `output`, and into the block first.
         let recordLength = output.count
+        guard recordLength <= recordLimit else {
+            output.removeAll()
+            throw ReplayError(file: path, message: "the record of tick \(world.tick) is \(ReplayError.bytes(recordLength)) long, more than the \(recordLimit) the format allows for this world")
+        }
         output.varint(UInt64(recordLength))
         output.bytes.withUnsafeBytes { record in
             compressor.append(UnsafeRawBufferPointer(rebasing: record[recordLength...]))
@@ -151,54 +161,29 @@ public final class ReplayWriter {
         output.varint(UInt64(compressor.uncompressedCount))
         try writeOutput()
         defer { compressor.startNextBlock() }
-        guard writeAll(compressor.finishBlock()) else { throw failure(temporaryPath, "cannot be written") }
+        try writeAll(compressor.finishBlock())
     }
 
     /// Writes the output buffer to the temporary file and empties it.
     private func writeOutput() throws(ReplayError) {
-        guard output.bytes.withUnsafeBytes({ writeAll($0) }) else { throw failure(temporaryPath, "cannot be written") }
+        try output.bytes.withUnsafeBytes { bytes in Result { () throws(ReplayError) in try writeAll(bytes) } }.get()
         output.removeAll()
     }
 
-    /// Writes `bytes` to the temporary file and adds them to the checksum; false (with `errno`
-    /// saying why) when the system refuses.
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += result
+    /// Writes `bytes` to the temporary file and adds them to the checksum.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ReplayError) {
+        do {
+            try file.append(bytes)
+        } catch {
+            throw failure(error)
         }
         checksum.add(bytes)
         bytesWritten += bytes.count
-        return true
     }
 
-    /// Stops the recording after a failed system call: the error (with the call's reason), and the
-    /// temporary file removed.
-    private func failure(_ file: String, _ message: String) -> ReplayError {
-        let reason = Self.systemError()
+    /// Stops the recording after the file failed (which has deleted the temporary file).
+    private func failure(_ error: FileError) -> ReplayError {
         state = .failed
-        abandon()
-        return ReplayError(file: file, message: "\(message): \(reason)")
-    }
-
-    /// Closes the temporary file if it is open and deletes it if it is still this writer's.
-    private func abandon() {
-        if descriptor >= 0 {
-            close(descriptor)
-            descriptor = -1
-        }
-        if ownsTemporaryFile {
-            unlink(temporaryPath)
-            ownsTemporaryFile = false
-        }
-    }
-
-    private static func systemError() -> String {
-        String(cString: strerror(errno))
+        return ReplayError(error)
     }
 }

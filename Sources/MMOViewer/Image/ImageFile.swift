@@ -1,27 +1,28 @@
-import Foundation
+import MMOCore
 
-/// Writes image files atomically: the bytes go to `path + ".tmp"`, then are renamed to `path`.
+/// Reads and writes PNG files; writing replaces the file atomically (`AtomicFile`).
 public enum ImageFile {
+    /// The largest PNG file a reader accepts, 256 MiB: as much as the pixels of an 8192 x 8192
+    /// frame, the largest the viewer makes, take uncompressed.
+    public static let largestFile = 256 << 20
+
     /// Writes `image` as a PNG file at `path`.
     public static func writePNG(_ image: RasterImage, to path: String) throws(ViewerError) {
-        let temporary = path + ".tmp"
         do {
-            try Data(PNGCodec.encode(image)).write(to: URL(fileURLWithPath: temporary))
+            try AtomicFile.replace(path, with: PNGCodec.encode(image))
         } catch {
-            throw ViewerError("\(path): cannot be written: \(error.localizedDescription)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw ViewerError("\(path): cannot be created: \(reason)")
+            throw ViewerError(error.description)
         }
     }
 
     /// Reads the PNG file at `path`.
     public static func readPNG(_ path: String) throws(ViewerError) -> RasterImage {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ViewerError("\(path): cannot be read")
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.contents(of: path, limit: largestFile, kind: "PNG file")
+        } catch {
+            throw ViewerError(error.description)
         }
-        return try PNGCodec.decode([UInt8](data), name: path)
+        return try PNGCodec.decode(bytes, name: path)
     }
 }

@@ -90,7 +90,7 @@ final class SDLDrawer {
                 SDL_RenderDrawRect(renderer, &target)
             case .line(let fromX, let fromY, let toX, let toY, let color):
                 setColor(color)
-                SDL_RenderDrawLine(renderer, Int32(fromX), Int32(fromY), Int32(toX), Int32(toY))
+                SDL_RenderDrawLine(renderer, Int32(clamping: fromX), Int32(clamping: fromY), Int32(clamping: toX), Int32(clamping: toY))
             case .sprite(let source, let destination, let tint):
                 SDL_SetTextureColorMod(atlas, tint.red, tint.green, tint.blue)
                 SDL_SetTextureAlphaMod(atlas, tint.alpha)
@@ -100,8 +100,8 @@ final class SDLDrawer {
             case .map(let tiles, let x, let y, let tileSize):
                 let detailed = tileSize >= ArtAtlas.cell
                 let unit = detailed ? ArtAtlas.cell : 1
-                var from = SDL_Rect(x: Int32(tiles.x * unit), y: Int32(tiles.y * unit), w: Int32(tiles.width * unit), h: Int32(tiles.height * unit))
-                var to = SDL_Rect(x: Int32(x), y: Int32(y), w: Int32(tiles.width * tileSize), h: Int32(tiles.height * tileSize))
+                var from = sdlRect(PixelRect(x: tiles.x * unit, y: tiles.y * unit, width: tiles.width * unit, height: tiles.height * unit))
+                var to = sdlRect(PixelRect(x: x, y: y, width: tiles.width * tileSize, height: tiles.height * tileSize))
                 SDL_RenderCopy(renderer, detailed ? detailedMap : flatMap, &from, &to)
             }
         }
@@ -112,8 +112,9 @@ final class SDLDrawer {
         SDL_SetRenderDrawColor(renderer, color.red, color.green, color.blue, color.alpha)
     }
 
+    /// `rect` in SDL's 32-bit coordinates, clamped to their range, so no position can trap.
     private func sdlRect(_ rect: PixelRect) -> SDL_Rect {
-        SDL_Rect(x: Int32(rect.x), y: Int32(rect.y), w: Int32(rect.width), h: Int32(rect.height))
+        SDL_Rect(x: Int32(clamping: rect.x), y: Int32(clamping: rect.y), w: Int32(clamping: rect.width), h: Int32(clamping: rect.height))
     }
 
     private static func texture(_ renderer: OpaquePointer, width: Int, height: Int, pixels: [UInt32]) throws(ViewerError) -> OpaquePointer {

@@ -98,8 +98,13 @@ struct Tasks: ParsableCommand {
             } catch {
                 throw ValidationError("--out \(out): cannot be created: \(error.localizedDescription)")
             }
-            for (name, curriculum) in ShippedCurricula.files {
-                let path = (out as NSString).appendingPathComponent(name)
+            let files = ShippedCurricula.files.map { ((out as NSString).appendingPathComponent($0.name), $0.curriculum) }
+            do {
+                for (path, _) in files { try AtomicFile.requireReplaceable(path) }
+            } catch {
+                throw ValidationError("--out \(error.description)")
+            }
+            for (path, curriculum) in files {
                 do {
                     try CurriculumFile.write(curriculum, path: path)
                 } catch {

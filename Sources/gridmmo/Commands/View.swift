@@ -61,6 +61,7 @@ struct View: ParsableCommand {
             if headless {
                 try export(replay, options: options)
             } else {
+                if let screenshot { try ReplayViewer.requireReplaceable([screenshot]) }
                 let debug = InteractiveDebug(keys: try Self.keyList(keys), exitAfterSeconds: exitAfter, screenshotPath: screenshot)
                 try ReplayViewer.runInteractive(replay, options: options, debug: debug)
             }
