@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "MMOEnv", targets: ["MMOEnv"]),
         .library(name: "MMOTasks", targets: ["MMOTasks"]),
         .library(name: "MMOViewer", targets: ["MMOViewer"]),
+        .library(name: "MMONet", targets: ["MMONet"]),
+        .library(name: "MMOTrain", targets: ["MMOTrain"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [
@@ -26,6 +28,8 @@ let package = Package(
         .target(name: "MMOCore", dependencies: ["CZlib"]),
         .target(name: "MMOEnv", dependencies: ["MMOCore", "MMOTasks"]),
         .target(name: "MMOTasks", dependencies: ["MMOCore"]),
+        .target(name: "MMONet", dependencies: ["CBLAS", "MMOCore"]),
+        .target(name: "MMOTrain", dependencies: ["MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
@@ -33,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "gridmmo",
             dependencies: [
-                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer",
+                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer", "MMONet", "MMOTrain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +45,8 @@ let package = Package(
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks"]),
+        .testTarget(name: "MMONetTests", dependencies: ["MMONet"]),
+        .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )

@@ -1,0 +1,50 @@
+import CBLAS
+
+/// A fully connected layer, y = x W^T + b, with W stored [outputs, inputs] as PyTorch stores it
+/// (so checkpoints load into `torch.nn.Linear` unchanged). Forward and backward are sgemm calls.
+public struct Linear: Sendable {
+    public let inputs: Int
+    public let outputs: Int
+    public let weight: ParameterSlice
+    public let bias: ParameterSlice
+
+    /// Registers `name.weight` [outputs, inputs] (orthogonal with `gain`) and `name.bias` (zeros).
+    public init(_ name: String, inputs: Int, outputs: Int, gain: Float = ParameterInitialiser.hiddenGain, in parameters: ParameterSet) {
+        self.inputs = inputs
+        self.outputs = outputs
+        weight = parameters.add("\(name).weight", shape: [outputs, inputs], initialiser: .orthogonal(gain: gain))
+        bias = parameters.add("\(name).bias", shape: [outputs], initialiser: .zeros)
+    }
+
+    /// output[b] = input[b] W^T + bias. `output` may not alias `input`.
+    public func forward(_ input: Matrix, into output: Matrix, parameters: UnsafeMutablePointer<Float>) {
+        precondition(input.columns == inputs && output.columns == outputs && input.rows == output.rows, "Linear shapes")
+        let batch = input.rows
+        guard batch > 0 else { return }
+        let b = bias.pointer(in: parameters)
+        for row in 0..<batch { output.row(row).update(from: b, count: outputs) }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(outputs), Int32(inputs),
+                    1, input.pointer, Int32(inputs), weight.pointer(in: parameters), Int32(inputs), 1, output.pointer, Int32(outputs))
+    }
+
+    /// Accumulates dW += dY^T X and db += sum of dY into `gradients`; writes (or, with
+    /// `accumulate`, adds) dX = dY W into `inputGradient` when given.
+    public func backward(input: Matrix, outputGradient: Matrix, inputGradient: Matrix?, accumulate: Bool = false,
+                         parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>) {
+        let batch = input.rows
+        guard batch > 0 else { return }
+        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(outputs), Int32(inputs), Int32(batch),
+                    1, outputGradient.pointer, Int32(outputs), input.pointer, Int32(inputs), 1, weight.pointer(in: gradients), Int32(inputs))
+        let db = bias.pointer(in: gradients)
+        for row in 0..<batch {
+            let dy = outputGradient.row(row)
+            for column in 0..<outputs { db[column] += dy[column] }
+        }
+        if let inputGradient {
+            precondition(inputGradient.rows == batch && inputGradient.columns == inputs, "Linear input gradient shape")
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(batch), Int32(inputs), Int32(outputs),
+                        1, outputGradient.pointer, Int32(outputs), weight.pointer(in: parameters), Int32(inputs),
+                        accumulate ? 1 : 0, inputGradient.pointer, Int32(inputs))
+        }
+    }
+}

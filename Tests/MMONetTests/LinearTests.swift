@@ -1,0 +1,58 @@
+import Testing
+import MMONet
+
+@Suite struct LinearTests {
+    @Test func forwardMatchesHandComputedValues() {
+        let parameters = ParameterSet()
+        let layer = Linear("fc", inputs: 2, outputs: 3, in: parameters)
+        parameters.allocate(seed: 1)
+        let p = parameters.values.pointer
+        let weights: [Float] = [1, 2, -1, 0.5, 0, 3]
+        for (index, value) in weights.enumerated() { layer.weight.pointer(in: p)[index] = value }
+        for (index, value) in [Float(0.1), -0.2, 0.3].enumerated() { layer.bias.pointer(in: p)[index] = value }
+        let input = Tensor(shape: [2, 2], values: [1, 2, -1, 4])
+        let output = Tensor(shape: [2, 3])
+        layer.forward(input.matrix(rows: 2), into: output.matrix(rows: 2), parameters: p)
+        // Row 0: [1*1+2*2, -1*1+0.5*2, 0*1+3*2] + bias; row 1: [-1+8, 1+2, 0+12] + bias.
+        #expect(output.array == [5.1, -0.2, 6.3, 7.1, 2.8, 12.3])
+    }
+
+    @Test func gradientsMatchFiniteDifferences() {
+        let parameters = ParameterSet()
+        let layer = Linear("fc", inputs: 7, outputs: 5, in: parameters)
+        parameters.allocate(seed: 3)
+        let gradients = parameters.makeGradient()
+        let input = randomTensor([4, 7], seed: 4)
+        let inputGradient = Tensor(shape: [4, 7])
+        let output = Tensor(shape: [4, 5])
+        let weights = randomTensor([4, 5], seed: 5)
+        let p = parameters.values.pointer
+        layer.forward(input.matrix(rows: 4), into: output.matrix(rows: 4), parameters: p)
+        layer.backward(input: input.matrix(rows: 4), outputGradient: weights.matrix(rows: 4), inputGradient: inputGradient.matrix(rows: 4),
+                       parameters: p, gradients: gradients.pointer)
+        let probes = [
+            GradientCheck.Probe(name: "weight", values: layer.weight.pointer(in: p), gradient: layer.weight.pointer(in: gradients.pointer), count: layer.weight.count),
+            GradientCheck.Probe(name: "bias", values: layer.bias.pointer(in: p), gradient: layer.bias.pointer(in: gradients.pointer), count: layer.bias.count),
+            GradientCheck.Probe(name: "input", values: input.pointer, gradient: inputGradient.pointer, count: input.count),
+        ]
+        let failures = GradientCheck().mismatches(probes) {
+            layer.forward(input.matrix(rows: 4), into: output.matrix(rows: 4), parameters: p)
+            return projectedLoss(output.matrix(rows: 4), weights.matrix(rows: 4))
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    @Test func orthogonalInitialisationGivesOrthonormalRowsTimesGain() {
+        let parameters = ParameterSet()
+        let layer = Linear("fc", inputs: 8, outputs: 3, gain: 2, in: parameters)
+        parameters.allocate(seed: 9)
+        let w = layer.weight.pointer(in: parameters.values.pointer)
+        for a in 0..<3 {
+            for b in 0..<3 {
+                var dot: Float = 0
+                for k in 0..<8 { dot += w[a * 8 + k] * w[b * 8 + k] }
+                #expect(abs(dot - (a == b ? 4 : 0)) < 1e-4)
+            }
+        }
+    }
+}
