@@ -65,8 +65,11 @@ public enum CurriculumFile {
         } catch {
             throw CurriculumError(message: "is not valid JSON: \(error)")
         }
-        guard case .object = document else {
+        guard case .object(let topLevel) = document else {
             throw CurriculumError(message: "must hold a JSON object at the top level, got \(document.typeName)")
+        }
+        if let unknown = topLevel.first(where: { !topLevelKeys.contains($0.key) }) {
+            throw CurriculumError(message: "unknown top-level key '\(unknown.key.excerpt())' (keys: \(topLevelKeys.joined(separator: ", ")))")
         }
         guard case .string(let formatName)? = document["format"], formatName == format else {
             throw CurriculumError(message: "'format' must be \"\(format)\", got \(document["format"]?.text.excerpt() ?? "nothing")")
@@ -103,6 +106,7 @@ public enum CurriculumFile {
         return Curriculum(specs: specs)
     }
 
+    private static let topLevelKeys = ["format", "version", "tasks"]
     private static let taskKeys = ["name", "predicate", "reward_to", "weight", "tags"]
 
     private static func task(_ entry: JSONValue) throws(CurriculumError) -> TaskSpec {

@@ -118,6 +118,8 @@ struct CurriculumFileTests {
     @Test(arguments: [
         ("this is not json", "bad.json: is not valid JSON"),
         ("[1, 2]", "bad.json: must hold a JSON object at the top level"),
+        (#"{"format": "gridmmo-curriculum", "version": 1, "tasks": [{"name": "a", "predicate": "Success"}], "task": []}"#,
+         "bad.json: unknown top-level key 'task' (keys: format, version, tasks)"),
         (#"{"format": "nmmo", "version": 1, "tasks": []}"#, #"bad.json: 'format' must be "gridmmo-curriculum", got "nmmo""#),
         (#"{"format": "gridmmo-curriculum", "version": 2, "tasks": []}"#, "bad.json: 'version' must be 1, got 2"),
         (#"{"format": "gridmmo-curriculum", "version": 1, "tasks": []}"#, "bad.json: 'tasks' must be a non-empty array"),
