@@ -52,7 +52,7 @@ public struct GRUCell: Sendable {
     public static func stepWorkspaceCount(batch: Int, hidden: Int) -> Int { batch * 6 * hidden }
 
     /// Runs `inputs` [T*B, I] from `initialState` [B, H] (B = its rows, T = inputs.rows / B) and
-    /// writes every step's state into `outputs` [T*B, H]; fills `saved` for backward.
+    /// writes every step's state into `outputs` [T*B, H]; fills `saved` for backward. `outputs` may not alias `inputs` or `initialState`.
     public func forward(inputs: Matrix, initialState: Matrix, resets: UnsafePointer<UInt8>?, into outputs: Matrix,
                         saved: UnsafeMutablePointer<Float>, workspace: UnsafeMutablePointer<Float>,
                         parameters: UnsafeMutablePointer<Float>) {

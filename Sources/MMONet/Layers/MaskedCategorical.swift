@@ -92,6 +92,10 @@ public struct MaskedCategorical: @unchecked Sendable {
     /// probability underflowed to 0).
     public func sample(row: Int, random: inout NetRandom) -> Int {
         let (best, sum) = normaliser(row)
+        return sample(row: row, max: best, sum: sum, random: &random)
+    }
+
+    @inline(__always) private func sample(row: Int, max best: Float, sum: Float, random: inout NetRandom) -> Int {
         let target = random.unitFloat() * sum
         let l = logitRow(row), legal = maskRow(row)
         var cumulative: Float = 0
@@ -110,9 +114,10 @@ public struct MaskedCategorical: @unchecked Sendable {
     public func sample(into actions: UnsafeMutablePointer<Int32>, logProbabilities: UnsafeMutablePointer<Float>? = nil,
                        random: inout NetRandom) {
         for row in 0..<rows {
-            let action = sample(row: row, random: &random)
+            let (best, sum) = normaliser(row)
+            let action = sample(row: row, max: best, sum: sum, random: &random)
             actions[row] = Int32(action)
-            if let logProbabilities { logProbabilities[row] = logProbability(row: row, action: action) }
+            if let logProbabilities { logProbabilities[row] = logitRow(row)[action] - best - logf(sum) }
         }
     }
 
@@ -122,11 +127,13 @@ public struct MaskedCategorical: @unchecked Sendable {
     }
 
     /// For every row, log p(actions[row]) into `logProbabilities` and the entropy into `entropies`
-    /// (either may be omitted), sharing one normalisation per row.
-    public func evaluate(actions: UnsafePointer<Int32>, logProbabilities: UnsafeMutablePointer<Float>?, entropies: UnsafeMutablePointer<Float>?) {
+    /// (either may be omitted; `actions` is needed only for the log-probabilities), sharing one
+    /// normalisation per row.
+    public func evaluate(actions: UnsafePointer<Int32>?, logProbabilities: UnsafeMutablePointer<Float>?, entropies: UnsafeMutablePointer<Float>?) {
+        precondition(logProbabilities == nil || actions != nil, "log-probabilities need the actions")
         for row in 0..<rows {
             let (best, sum) = normaliser(row)
-            if let logProbabilities {
+            if let logProbabilities, let actions {
                 let action = Int(actions[row])
                 precondition(action >= 0 && action < options, "action \(action) outside 0..<\(options)")
                 precondition(maskRow(row)[action] != 0, "action \(action) is illegal in row \(row)")
