@@ -1,0 +1,196 @@
+import Testing
+import MMONet
+
+@Suite struct CategoricalConv2DTests {
+    /// A naive Conv2d (valid, no padding) in double over the explicit one-hot tensor
+    /// [batch, categories, height, width], with a PyTorch-layout weight [out, categories, k, k].
+    /// Returns the output [batch, out, outH, outW] flattened.
+    static func denseConv(oneHot: [Double], batch: Int, categories: Int, height: Int, width: Int,
+                          torchWeight: [Double], bias: [Double], out: Int, kernel: Int, stride: Int) -> [Double] {
+        let outH = (height - kernel) / stride + 1, outW = (width - kernel) / stride + 1
+        var result = [Double](repeating: 0, count: batch * out * outH * outW)
+        for b in 0..<batch {
+            for c in 0..<out {
+                for oy in 0..<outH {
+                    for ox in 0..<outW {
+                        var sum = bias[c]
+                        for v in 0..<categories {
+                            for ky in 0..<kernel {
+                                for kx in 0..<kernel {
+                                    let x = oneHot[((b * categories + v) * height + oy * stride + ky) * width + ox * stride + kx]
+                                    sum += torchWeight[((c * categories + v) * kernel + ky) * kernel + kx] * x
+                                }
+                            }
+                        }
+                        result[((b * out + c) * outH + oy) * outW + ox] = sum
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    struct Setup {
+        let parameters = ParameterSet()
+        let layer: CategoricalConv2D
+        let batch = 3, categories = 5, height = 7, width = 6, out = 4, kernel = 3, stride = 2
+        let inputStride = 7 * 6 + 2  // two padding ids between samples
+        let ids: [UInt8]
+
+        init() {
+            layer = CategoricalConv2D("tiles", categories: categories, height: height, width: width, outChannels: out, kernel: kernel,
+                                      stride: stride, in: parameters)
+            parameters.allocate(seed: 11)
+            // Non-zero biases so they are checked too.
+            var random = NetRandom(seed: 12)
+            for index in 0..<out { layer.bias.pointer(in: parameters.values.pointer)[index] = random.unitFloat() - 0.5 }
+            var values = [UInt8](repeating: 99, count: batch * inputStride)
+            for b in 0..<batch {
+                for cell in 0..<height * width { values[b * inputStride + cell] = UInt8(random.integer(below: categories)) }
+            }
+            ids = values
+        }
+
+        var oneHot: [Double] {
+            var result = [Double](repeating: 0, count: batch * categories * height * width)
+            for b in 0..<batch {
+                for cell in 0..<height * width {
+                    result[(b * categories + Int(ids[b * inputStride + cell])) * height * width + cell] = 1
+                }
+            }
+            return result
+        }
+
+        /// Our [V, k, k, out] weight permuted to PyTorch's [out, V, k, k].
+        func torchLayout(_ weight: UnsafeMutablePointer<Float>) -> [Double] {
+            var result = [Double](repeating: 0, count: out * categories * kernel * kernel)
+            for c in 0..<out {
+                for v in 0..<categories {
+                    for k in 0..<kernel * kernel {
+                        result[(c * categories + v) * kernel * kernel + k] = Double(weight[(v * kernel * kernel + k) * out + c])
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    @Test func shapesAndLayout() {
+        let setup = Setup()
+        #expect(setup.layer.outputHeight == 3 && setup.layer.outputWidth == 2 && setup.layer.cells == 6)
+        #expect(setup.parameters.slice(named: "tiles.weight")?.shape == [5, 3, 3, 4])
+        #expect(setup.parameters.slice(named: "tiles.bias")?.shape == [4])
+    }
+
+    @Test func forwardEqualsADenseConvolutionOfTheOneHotInput() {
+        let setup = Setup()
+        let layer = setup.layer, p = setup.parameters.values.pointer
+        let cells = layer.cells
+        let output = Tensor(shape: [setup.batch * cells, setup.out])
+        setup.ids.withUnsafeBufferPointer {
+            layer.forward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, into: output.matrix(rows: setup.batch * cells), parameters: p)
+        }
+        let bias = (0..<setup.out).map { Double(layer.bias.pointer(in: p)[$0]) }
+        let expected = Self.denseConv(oneHot: setup.oneHot, batch: setup.batch, categories: setup.categories, height: setup.height,
+                                      width: setup.width, torchWeight: setup.torchLayout(layer.weight.pointer(in: p)), bias: bias,
+                                      out: setup.out, kernel: setup.kernel, stride: setup.stride)
+        var worst = 0.0
+        for b in 0..<setup.batch {
+            for cell in 0..<cells {
+                for c in 0..<setup.out {
+                    let ours = Double(output.pointer[(b * cells + cell) * setup.out + c])
+                    worst = max(worst, abs(ours - expected[(b * setup.out + c) * cells + cell]))
+                }
+            }
+        }
+        #expect(worst < 1e-5)
+        #expect(output.array.contains { $0 != 0 })
+
+        // Int32 ids give the same output.
+        let wide = setup.ids.map { Int32($0) }
+        let output32 = Tensor(shape: [setup.batch * cells, setup.out])
+        wide.withUnsafeBufferPointer {
+            layer.forward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, into: output32.matrix(rows: setup.batch * cells), parameters: p)
+        }
+        #expect(output32.array == output.array)
+    }
+
+    @Test func weightGradientEqualsTheDenseConvolutionsPermuted() {
+        let setup = Setup()
+        let layer = setup.layer
+        let cells = layer.cells, rows = setup.batch * cells
+        let gradients = setup.parameters.makeGradient()
+        let upstream = randomTensor([rows, setup.out], seed: 13)
+        setup.ids.withUnsafeBufferPointer {
+            layer.backward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, outputGradient: upstream.matrix(rows: rows),
+                           gradients: gradients.pointer)
+        }
+        // Dense: dW[c, v, ky, kx] = sum over samples and cells of dy[c] * onehot[v, oy*s+ky, ox*s+kx].
+        let oneHot = setup.oneHot
+        let k = setup.kernel, hw = setup.height * setup.width
+        var dense = [Double](repeating: 0, count: setup.out * setup.categories * k * k)
+        for b in 0..<setup.batch {
+            for oy in 0..<layer.outputHeight {
+                for ox in 0..<layer.outputWidth {
+                    let cell = oy * layer.outputWidth + ox
+                    for c in 0..<setup.out {
+                        let dy = Double(upstream.pointer[(b * cells + cell) * setup.out + c])
+                        for v in 0..<setup.categories {
+                            for ky in 0..<k {
+                                for kx in 0..<k {
+                                    let x = oneHot[(b * setup.categories + v) * hw + (oy * setup.stride + ky) * setup.width + ox * setup.stride + kx]
+                                    dense[((c * setup.categories + v) * k + ky) * k + kx] += dy * x
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let ours = setup.torchLayout(layer.weight.pointer(in: gradients.pointer))
+        var worst = 0.0
+        for index in dense.indices { worst = max(worst, abs(dense[index] - ours[index])) }
+        #expect(worst < 1e-5)
+        #expect(dense.contains { $0 != 0 })
+    }
+
+    @Test func gradientsMatchFiniteDifferences() {
+        let setup = Setup()
+        let layer = setup.layer, p = setup.parameters.values.pointer
+        let rows = setup.batch * layer.cells
+        let gradients = setup.parameters.makeGradient()
+        let output = Tensor(shape: [rows, setup.out])
+        let weights = randomTensor([rows, setup.out], seed: 14)
+        let wide = setup.ids.map { Int32($0) }
+        wide.withUnsafeBufferPointer {
+            layer.forward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, into: output.matrix(rows: rows), parameters: p)
+            layer.backward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, outputGradient: weights.matrix(rows: rows),
+                           gradients: gradients.pointer)
+        }
+        let probes = [
+            GradientCheck.Probe(name: "weight", values: layer.weight.pointer(in: p), gradient: layer.weight.pointer(in: gradients.pointer),
+                                count: layer.weight.count),
+            GradientCheck.Probe(name: "bias", values: layer.bias.pointer(in: p), gradient: layer.bias.pointer(in: gradients.pointer), count: layer.bias.count),
+        ]
+        let failures = GradientCheck(samplesPerProbe: 1000).mismatches(probes) {
+            wide.withUnsafeBufferPointer {
+                layer.forward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, into: output.matrix(rows: rows), parameters: p)
+            }
+            return projectedLoss(output.matrix(rows: rows), weights.matrix(rows: rows))
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    @Test func outOfRangeIdIsAPreconditionFailure() async {
+        await #expect(processExitsWith: .failure) {
+            let parameters = ParameterSet()
+            let layer = CategoricalConv2D("c", categories: 3, height: 2, width: 2, outChannels: 2, kernel: 2, in: parameters)
+            parameters.allocate(seed: 1)
+            let output = Tensor(shape: [1, 2])
+            let ids: [UInt8] = [0, 1, 3, 2]
+            ids.withUnsafeBufferPointer {
+                layer.forward($0.baseAddress!, batch: 1, into: output.matrix(rows: 1), parameters: parameters.values.pointer)
+            }
+        }
+    }
+}
