@@ -1,0 +1,20 @@
+import Dispatch
+
+/// Runs `body(worker)` for every worker in 0..<count concurrently and returns when all are done
+/// (inline when count is 1). The caller guarantees that workers touch disjoint memory: each reads
+/// shared inputs and writes only its own rows, workspace and gradient vector.
+public func runWorkers(_ count: Int, _ body: (Int) -> Void) {
+    if count <= 1 {
+        body(0)
+        return
+    }
+    withoutActuallyEscaping(body) { escapable in
+        let shared = SharedBody(body: escapable)
+        DispatchQueue.concurrentPerform(iterations: count) { worker in shared.body(worker) }
+    }
+}
+
+/// A non-Sendable closure handed to worker threads under `runWorkers`' disjointness rule.
+private struct SharedBody: @unchecked Sendable {
+    let body: (Int) -> Void
+}

@@ -1,0 +1,266 @@
+import Dispatch
+import Foundation
+import MMOCore
+import MMOEnv
+import MMONet
+import MMOTasks
+
+/// Goal-conditioned multi-task PPO over a `VecEnv`, CleanRL's algorithm in its order: collect a
+/// rollout of `rolloutSteps` steps from every environment (each agent on a task drawn from the
+/// curriculum), compute GAE advantages, then run `updateEpochs` passes of shuffled minibatches, one
+/// clipped-gradient Adam step each. Inference and gradients are split over `threads` workers, each
+/// with its own workspace and gradient vector; the workers' gradients are summed in a fixed order,
+/// so a seed and a thread count fix every loss.
+public final class Trainer: @unchecked Sendable {
+    public let config: PPOConfig
+    public let env: VecEnv
+    public let network: PolicyNetwork
+    public let adam: Adam
+    public let objective: PPOObjective
+    let storage: StepBufferStorage
+    let rollout: RolloutBuffer
+    let inference: PolicyInference
+    let updateWorkspaces: [PolicyWorkspace]
+    let totalGradient: Tensor
+    /// Per-worker scratch for a minibatch share: old log-probs, advantages, old values, returns.
+    let minibatchScratch: [Tensor]
+    /// Updates done and living agent-steps collected so far (restored on resume).
+    public var updates = 0
+    public var agentSteps = 0
+    /// Per agent slot: the running episode's return and length.
+    private var episodeReturn: [Float]
+    private var episodeLength: [Int32]
+    private var finished = EpisodeTally()
+
+    public init(config: PPOConfig, policy: PolicyConfig, game: Config, maps: [GameMap], curriculum: Curriculum?) {
+        self.config = config
+        env = VecEnv(config: game, maps: maps, environmentCount: config.environments, seed: config.seed, threads: config.threads,
+                     curriculum: curriculum, deathPenalty: config.deathPenalty, taskEmbeddingInObservations: false)
+        network = PolicyNetwork(sizes: policy, layout: env.observationLayout, actionLayout: env.actionLayout, config: game, seed: config.seed)
+        network.setTasks(env.taskEmbeddings)
+        adam = Adam(parameters: network.parameters)
+        objective = PPOObjective(config: config)
+        storage = StepBufferStorage(for: env)
+        rollout = RolloutBuffer(steps: config.rolloutSteps, agents: env.totalAgents, bytesPerAgent: env.observationLayout.bytesPerAgent,
+                                maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount)
+        inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
+        let share = (config.minibatchSize + config.threads - 1) / config.threads
+        let network = self.network
+        updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: share) }
+        minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, share]) }
+        totalGradient = network.parameters.makeGradient()
+        episodeReturn = Array(repeating: 0, count: env.totalAgents)
+        episodeLength = Array(repeating: 0, count: env.totalAgents)
+        // observe() only fails on wrongly sized buffers, and these are the environment's own.
+        try! env.observe(into: storage.buffers)
+    }
+
+    /// What one iteration (rollout + update) did and how long its parts took.
+    public struct IterationReport: Sendable {
+        public var agentSteps = 0
+        public var losses = PPOObjective.Statistics()
+        public var episodes = EpisodeTally()
+        public var learningRate: Float = 0
+        public var gradientNorm: Float = 0
+        public var explainedVariance: Double = 0
+        /// Seconds in policy inference, environment stepping and the update.
+        public var inferenceSeconds = 0.0, environmentSeconds = 0.0, updateSeconds = 0.0
+    }
+
+    /// One rollout and one update. `progress` in 0...1 is how far the run is (for annealing).
+    public func iterate(progress: Double) -> IterationReport {
+        var report = IterationReport()
+        collect(&report)
+        let learningRate = config.annealLearningRate ? config.learningRate * Float(max(0, 1 - progress)) : config.learningRate
+        report.learningRate = learningRate
+        let start = DispatchTime.now()
+        update(learningRate: learningRate, report: &report)
+        report.updateSeconds = seconds(since: start)
+        updates += 1
+        agentSteps += report.agentSteps
+        return report
+    }
+
+    // MARK: Rollout
+
+    private func collect(_ report: inout IterationReport) {
+        let agents = env.totalAgents
+        let buffers = storage.buffers
+        let features = network.observation
+        let bytes = rollout.bytesPerAgent, maskWidth = rollout.maskWidth, headCount = rollout.headCount
+        let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
+        for step in 0..<config.rolloutSteps {
+            let entry0 = step * agents
+            var start = DispatchTime.now()
+            // Keep what the policy saw; mark who acted.
+            for agent in 0..<agents {
+                let record = observations + agent * bytes
+                let alive = features.isAlive(record)
+                rollout.valid[entry0 + agent] = alive ? 1 : 0
+                guard alive else { continue }
+                rollout.observation(entry0 + agent).copyMemory(from: record, byteCount: bytes)
+                rollout.mask(entry0 + agent).update(from: buffers.masks.baseAddress! + agent * maskWidth, count: maskWidth)
+            }
+            let stepSeed = config.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(updates * config.rolloutSteps + step) &* 0x9E37_79B9
+            let rollout = self.rollout
+            inference.act(buffers: buffers, actions: storage.actions, stepSeed: stepSeed) { workspace, rows in
+                for row in 0..<rows {
+                    let entry = entry0 + Int(workspace.rowAgents[row])
+                    rollout.logProbs[entry] = workspace.logProbs[row]
+                    rollout.values[entry] = workspace.values[row]
+                    for head in 0..<headCount { rollout.action(entry)[head] = workspace.actions[head * workspace.capacity + row] }
+                }
+            }
+            report.inferenceSeconds += seconds(since: start)
+            start = DispatchTime.now()
+            // The environment's own buffers: step cannot fail.
+            try! env.step(actions: storage.actionRows, into: buffers)
+            report.environmentSeconds += seconds(since: start)
+            for agent in 0..<agents where rollout.valid[entry0 + agent] != 0 {
+                let entry = entry0 + agent
+                var reward = buffers.rewards[agent] + shaping(before: rollout.observation(entry), after: observations + agent * bytes)
+                reward = min(max(reward, -config.rewardClamp), config.rewardClamp)
+                let done = buffers.terminations[agent] != 0 || buffers.truncations[agent] != 0
+                rollout.rewards[entry] = reward
+                rollout.dones[entry] = done ? 1 : 0
+                report.agentSteps += 1
+                episodeReturn[agent] += buffers.rewards[agent]
+                episodeLength[agent] += 1
+                if done {
+                    report.episodes.add(return: episodeReturn[agent], length: Int(episodeLength[agent]))
+                    episodeReturn[agent] = 0
+                    episodeLength[agent] = 0
+                }
+            }
+        }
+        let start = DispatchTime.now()
+        inference.values(buffers: buffers, into: rollout.finalValues)
+        report.inferenceSeconds += seconds(since: start)
+        GeneralizedAdvantage.compute(rewards: rollout.rewards, values: rollout.values, dones: rollout.dones, valid: rollout.valid,
+                                     finalValues: rollout.finalValues, steps: rollout.steps, agents: agents,
+                                     gamma: config.gamma, lambda: config.gaeLambda, advantages: rollout.advantages, returns: rollout.returns)
+    }
+
+    /// The optional shaping terms between two consecutive records of one living agent (0 by default).
+    private func shaping(before: UnsafeRawPointer, after: UnsafeRawPointer) -> Float {
+        guard config.healBonus != 0 || config.exploreBonus != 0, network.observation.isAlive(after) else { return 0 }
+        let selfOffset = env.observationLayout.segment(named: "self")!.offset
+        let old = (before + selfOffset).assumingMemoryBound(to: Int16.self), new = (after + selfOffset).assumingMemoryBound(to: Int16.self)
+        var bonus: Float = 0
+        if new[SelfColumn.health.rawValue] > old[SelfColumn.health.rawValue] { bonus += config.healBonus }
+        let explored = Int(new[SelfColumn.farthest.rawValue]) - Int(old[SelfColumn.farthest.rawValue])
+        if explored > 0 { bonus += config.exploreBonus * Float(explored) }
+        return bonus
+    }
+
+    // MARK: Update
+
+    private func update(learningRate: Float, report: inout IterationReport) {
+        var indices = rollout.sampleIndices()
+        guard !indices.isEmpty else { return }
+        report.explainedVariance = explainedVariance(indices)
+        var random = NetRandom(seed: config.seed &+ UInt64(updates) &* 0xD1B5_4A32_D192_ED03)
+        for _ in 0..<config.updateEpochs {
+            random.shuffle(&indices)
+            var start = 0
+            while start < indices.count {
+                let end = min(start + config.minibatchSize, indices.count)
+                indices.withUnsafeBufferPointer { all in
+                    let statistics = minibatchStep(UnsafeBufferPointer(rebasing: all[start..<end]), learningRate: learningRate, report: &report)
+                    report.losses.add(statistics)
+                }
+                start = end
+            }
+        }
+    }
+
+    /// One Adam step on the samples `entries`.
+    private func minibatchStep(_ entries: UnsafeBufferPointer<Int32>, learningRate: Float, report: inout IterationReport) -> PPOObjective.Statistics {
+        let count = entries.count
+        var mean = 0.0, squares = 0.0
+        for entry in entries {
+            let a = Double(rollout.advantages[Int(entry)])
+            mean += a
+            squares += a * a
+        }
+        mean /= Double(count)
+        let std = (max(squares / Double(count) - mean * mean, 0)).squareRoot()
+        let normalise = config.normaliseAdvantages
+        let threads = updateWorkspaces.count
+        let share = (count + threads - 1) / threads
+        var workerStatistics = [PPOObjective.Statistics](repeating: .init(), count: threads)
+        workerStatistics.withUnsafeMutableBufferPointer { results in
+            runWorkers(threads) { worker in
+                let range = min(worker * share, count)..<min((worker + 1) * share, count)
+                let w = updateWorkspaces[worker]
+                w.gradients.fill(0)
+                guard !range.isEmpty else { return }
+                let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
+                let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
+                for (row, position) in range.enumerated() {
+                    let entry = Int(entries[position])
+                    network.observation.write(rollout.observation(entry), row: row, into: w.features)
+                    (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
+                    for head in 0..<network.headCount { w.actions[head * capacity + row] = rollout.action(entry)[head] }
+                    oldLogProbs[row] = rollout.logProbs[entry]
+                    let advantage = rollout.advantages[entry]
+                    advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
+                    oldValues[row] = rollout.values[entry]
+                    returns[row] = rollout.returns[entry]
+                }
+                let rows = range.count
+                network.forward(rows: rows, workspace: w)
+                network.evaluate(rows: rows, workspace: w)
+                results[worker] = objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
+                                                     advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
+                                                     entropies: w.entropies, logProbGradients: w.logProbGradients, valueGradients: w.valueGradients)
+                network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w)
+            }
+        }
+        // Sum the workers' gradients in worker order, clip, step.
+        totalGradient.pointer.update(from: updateWorkspaces[0].gradients.pointer, count: totalGradient.count)
+        for worker in 1..<threads {
+            let g = updateWorkspaces[worker].gradients.pointer
+            for index in 0..<totalGradient.count { totalGradient.pointer[index] += g[index] }
+        }
+        report.gradientNorm = clipGradientNorm(totalGradient, maximumNorm: config.maximumGradientNorm)
+        adam.update(parameters: network.parameters.values, gradients: totalGradient, learningRate: learningRate)
+        var statistics = PPOObjective.Statistics()
+        for worker in workerStatistics { statistics.add(worker) }
+        return statistics
+    }
+
+    /// 1 - Var(returns - values) / Var(returns) over the rollout's samples (CleanRL's diagnostic).
+    private func explainedVariance(_ indices: [Int32]) -> Double {
+        var sumY = 0.0, sumY2 = 0.0, sumE = 0.0, sumE2 = 0.0
+        for index in indices {
+            let y = Double(rollout.returns[Int(index)]), e = y - Double(rollout.values[Int(index)])
+            sumY += y; sumY2 += y * y; sumE += e; sumE2 += e * e
+        }
+        let n = Double(indices.count)
+        let varY = sumY2 / n - (sumY / n) * (sumY / n), varE = sumE2 / n - (sumE / n) * (sumE / n)
+        return varY > 0 ? 1 - varE / varY : 0
+    }
+}
+
+/// Episodes that ended: how many, their summed undiscounted return and length.
+public struct EpisodeTally: Sendable, Equatable {
+    public var count = 0
+    public var returnSum = 0.0
+    public var lengthSum = 0
+
+    public init() {}
+
+    public mutating func add(return value: Float, length: Int) {
+        count += 1
+        returnSum += Double(value)
+        lengthSum += length
+    }
+
+    public var meanReturn: Double { count > 0 ? returnSum / Double(count) : 0 }
+    public var meanLength: Double { count > 0 ? Double(lengthSum) / Double(count) : 0 }
+}
+
+@inline(__always) func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}

@@ -1,0 +1,317 @@
+import MMOCore
+import MMOEnv
+import MMONet
+import MMOTasks
+
+/// The goal-conditioned policy and value network. Read top to bottom, one agent's observation goes
+/// through:
+///
+/// - tiles: the 15x15 window of (material, occupant) ids -> gather convolution (k5 s3, one-hot
+///   sparsity exploited) -> ReLU -> Linear -> ReLU;
+/// - entities: each observed entity row -> Linear -> ReLU (these rows are also the keys of the
+///   target heads) -> masked mean and max pooling;
+/// - inventory: each slot -> Linear -> ReLU (keys of the item heads) -> masked mean and max pooling;
+/// - the agent itself (vitals, skills, equipment, task progress), the market summary and the task
+///   embedding: Linear -> ReLU each;
+/// - fused: all of the above concatenated -> Linear -> ReLU = the hidden state h;
+/// - heads: move, attack style, sell price, buy, gold amount and comm read one Linear over h (each
+///   its own columns); attack, give and gold targets point at entity rows, and use, destroy, give
+///   and sell point at inventory slots, by the dot product of a row's key with a query from h,
+///   with a constant 0 logit for "none"; the value is Linear(h -> 1).
+///
+/// Every head is a `MaskedCategorical` under the environment's action mask. The network holds its
+/// parameters; activations live in a `PolicyWorkspace` per worker thread.
+public final class PolicyNetwork: @unchecked Sendable {
+    public let sizes: PolicyConfig
+    public let observation: ObservationFeatures
+    public let actionLayout: ActionLayout
+    public let parameters = ParameterSet()
+    public var maskWidth: Int { actionLayout.maskWidth }
+    public var headCount: Int { actionLayout.headCount }
+    public let taskDimension = TaskEmbedding.dimension
+    /// The curriculum's task embeddings as floats, `taskDimension` per task (see `setTasks`).
+    public private(set) var taskTable: [Float] = []
+
+    let tileConv: CategoricalConv2D
+    let tileLinear: Linear
+    let entityLinear: Linear
+    let entityPooling: MaskedPooling
+    let itemLinear: Linear
+    let itemPooling: MaskedPooling
+    let selfLinear: Linear
+    let marketLinear: Linear
+    let taskLinear: Linear
+    let fusedWidth: Int
+    let trunk: Linear
+    let plainHeads: Linear
+    /// Heads read from `plainHeads`' output columns.
+    let plainColumns: [(kind: ActionHeadKind, columns: Range<Int>)]
+    let entityHeads: [(kind: ActionHeadKind, query: Linear)]
+    let itemHeads: [(kind: ActionHeadKind, query: Linear)]
+    let entityScores: PointerScores
+    let itemScores: PointerScores
+    let valueHead: Linear
+    private let relu = Activation.relu
+
+    public static let entityTargetHeads: [ActionHeadKind] = [.attackTarget, .giveTarget, .giveGoldTarget]
+    public static let itemTargetHeads: [ActionHeadKind] = [.use, .destroy, .giveItem, .sellItem]
+
+    /// Builds the network for an environment's observation and action layouts and initialises its
+    /// parameters from `seed` (orthogonal, gain sqrt 2 in hidden layers, 0.01 for logits, 1 for the value).
+    public init(sizes: PolicyConfig, layout: ObservationLayout, actionLayout: ActionLayout, config: Config, seed: UInt64) {
+        self.sizes = sizes
+        self.actionLayout = actionLayout
+        observation = ObservationFeatures(layout: layout, config: config)
+        let p = parameters
+        tileConv = CategoricalConv2D("tiles.conv", categories: observation.tileVocabulary, height: observation.side, width: observation.side,
+                                     outChannels: sizes.tileChannels, kernel: sizes.tileKernel, stride: sizes.tileStride, in: p)
+        tileLinear = Linear("tiles.linear", inputs: tileConv.cells * sizes.tileChannels, outputs: sizes.tileWidth, in: p)
+        entityLinear = Linear("entities.linear", inputs: ObservationFeatures.entityWidth, outputs: sizes.entityWidth, in: p)
+        entityPooling = MaskedPooling(items: observation.entityRows, features: sizes.entityWidth)
+        itemLinear = Linear("inventory.linear", inputs: ObservationFeatures.inventoryWidth, outputs: sizes.itemWidth, in: p)
+        itemPooling = MaskedPooling(items: observation.inventoryRows, features: sizes.itemWidth)
+        selfLinear = Linear("self.linear", inputs: ObservationFeatures.selfWidth, outputs: sizes.selfWidth, in: p)
+        marketLinear = Linear("market.linear", inputs: observation.marketEntries * ObservationFeatures.marketWidth, outputs: sizes.marketWidth, in: p)
+        taskLinear = Linear("task.linear", inputs: TaskEmbedding.dimension, outputs: sizes.taskWidth, in: p)
+        fusedWidth = sizes.tileWidth + 2 * sizes.entityWidth + 2 * sizes.itemWidth + sizes.selfWidth + sizes.marketWidth + sizes.taskWidth
+        trunk = Linear("trunk.linear", inputs: fusedWidth, outputs: sizes.hiddenWidth, in: p)
+        let pointerKinds = Set(Self.entityTargetHeads + Self.itemTargetHeads)
+        var columns: [(ActionHeadKind, Range<Int>)] = []
+        var width = 0
+        for kind in ActionHeadKind.allCases where !pointerKinds.contains(kind) {
+            columns.append((kind, width..<width + actionLayout[kind].size))
+            width += actionLayout[kind].size
+        }
+        plainColumns = columns
+        plainHeads = Linear("heads.logits", inputs: sizes.hiddenWidth, outputs: width, gain: 0.01, in: p)
+        for kind in Self.entityTargetHeads {
+            precondition(actionLayout[kind].size == observation.entityRows + 1, "head \(kind) should choose an entity row or none")
+        }
+        for kind in Self.itemTargetHeads {
+            precondition(actionLayout[kind].size == observation.inventoryRows + 1, "head \(kind) should choose an inventory slot or none")
+        }
+        entityHeads = Self.entityTargetHeads.map { kind in
+            (kind, Linear("heads.\(actionLayout[kind].name).query", inputs: sizes.hiddenWidth, outputs: sizes.entityWidth, gain: 0.01, in: p))
+        }
+        itemHeads = Self.itemTargetHeads.map { kind in
+            (kind, Linear("heads.\(actionLayout[kind].name).query", inputs: sizes.hiddenWidth, outputs: sizes.itemWidth, gain: 0.01, in: p))
+        }
+        entityScores = PointerScores(items: observation.entityRows, features: sizes.entityWidth, includesNone: true)
+        itemScores = PointerScores(items: observation.inventoryRows, features: sizes.itemWidth, includesNone: true)
+        valueHead = Linear("value.linear", inputs: sizes.hiddenWidth, outputs: 1, gain: 1, in: p)
+        parameters.allocate(seed: seed)
+    }
+
+    /// Uses these task embeddings (`VecEnv.taskEmbeddings`: `taskDimension` values per curriculum task).
+    public func setTasks(_ embeddings: [Float16]) {
+        precondition(embeddings.count % taskDimension == 0, "task embeddings come in rows of \(taskDimension)")
+        taskTable = embeddings.map(Float.init)
+    }
+
+    // MARK: Forward
+
+    /// Runs the network over the first `rows` rows of `workspace.features` (and their tasks), leaving
+    /// every activation, the heads' logits and the values in the workspace.
+    public func forward(rows: Int, workspace w: PolicyWorkspace) {
+        let p = parameters.values.pointer
+        let features = w.features
+        // Task embeddings looked up by task index.
+        for row in 0..<rows {
+            let destination = w.taskInput.pointer + row * taskDimension
+            let task = Int(features.tasks[row])
+            if (task + 1) * taskDimension <= taskTable.count {
+                taskTable.withUnsafeBufferPointer { destination.update(from: $0.baseAddress! + task * taskDimension, count: taskDimension) }
+            } else {
+                destination.update(repeating: 0, count: taskDimension)
+            }
+        }
+        let cells = tileConv.cells
+        tileConv.forward(UnsafePointer(features.tileIDs), batch: rows, into: w.tileCells.value(rows * cells), parameters: p)
+        relu.forward(w.tileCells.value(rows * cells), into: w.tileCells.value(rows * cells))
+        dense(tileLinear, w.tileCells.value(rows * cells).reshaped(rows: rows, columns: cells * sizes.tileChannels), w.tileHidden.value(rows), p)
+
+        let entityRows = rows * observation.entityRows
+        dense(entityLinear, features.entities.rows(0..<entityRows), w.entityHidden.value(entityRows), p)
+        entityPooling.forward(w.entityHidden.value(entityRows), mask: features.entityMask, into: w.entityPooled.value(rows), argmax: w.entityArgmax)
+        let itemRows = rows * observation.inventoryRows
+        dense(itemLinear, features.inventory.rows(0..<itemRows), w.itemHidden.value(itemRows), p)
+        itemPooling.forward(w.itemHidden.value(itemRows), mask: features.inventoryMask, into: w.itemPooled.value(rows), argmax: w.itemArgmax)
+
+        dense(selfLinear, features.selfFeatures.rows(0..<rows), w.selfHidden.value(rows), p)
+        dense(marketLinear, features.market.rows(0..<rows), w.marketHidden.value(rows), p)
+        dense(taskLinear, w.taskInput.matrix(rows: rows, columns: taskDimension), w.taskHidden.value(rows), p)
+
+        let fused = w.fused.value(rows)
+        var start = 0
+        for part in [w.tileHidden, w.entityPooled, w.itemPooled, w.selfHidden, w.marketHidden, w.taskHidden] {
+            copyColumns(part.value(rows), into: fused, at: start)
+            start += part.value.shape[1]
+        }
+        dense(trunk, fused, w.hidden.value(rows), p)
+
+        let hidden = w.hidden.value(rows)
+        plainHeads.forward(hidden, into: w.plainLogits.value(rows), parameters: p)
+        for (index, head) in entityHeads.enumerated() {
+            head.query.forward(hidden, into: w.entityQueries[index].value(rows), parameters: p)
+            entityScores.forward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), into: w.entityLogits[index].value(rows))
+        }
+        for (index, head) in itemHeads.enumerated() {
+            head.query.forward(hidden, into: w.itemQueries[index].value(rows), parameters: p)
+            itemScores.forward(keys: w.itemHidden.value(itemRows), query: w.itemQueries[index].value(rows), into: w.itemLogits[index].value(rows))
+        }
+        valueHead.forward(hidden, into: w.value.value(rows), parameters: p)
+        for row in 0..<rows { w.values[row] = w.value.value.pointer[row] }
+    }
+
+    /// Linear then ReLU in place.
+    @inline(__always) private func dense(_ layer: Linear, _ input: Matrix, _ output: Matrix, _ p: UnsafeMutablePointer<Float>) {
+        layer.forward(input, into: output, parameters: p)
+        relu.forward(output, into: output)
+    }
+
+    // MARK: Distributions
+
+    /// The distribution of one head over the workspace's rows.
+    func distribution(_ kind: ActionHeadKind, rows: Int, workspace w: PolicyWorkspace) -> MaskedCategorical {
+        let head = actionLayout[kind]
+        let mask = UnsafePointer(w.masks)
+        if let index = entityHeads.firstIndex(where: { $0.kind == kind }) {
+            return MaskedCategorical(logits: w.entityLogits[index].value(rows), mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
+        }
+        if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
+            return MaskedCategorical(logits: w.itemLogits[index].value(rows), mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
+        }
+        let columns = plainColumns.first { $0.kind == kind }!.columns
+        return MaskedCategorical(logits: w.plainLogits.value(rows), columns: columns, mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
+    }
+
+    /// Draws every head's action for the rows after `forward` (head-major into `workspace.actions`)
+    /// and sums their log-probabilities into `workspace.logProbs`. Row r draws from its own stream
+    /// `workspace.rowRandom[r]`, so a row's actions do not depend on which other rows share the
+    /// batch. With `greedy`, takes each head's most likely legal option instead.
+    public func sample(rows: Int, workspace w: PolicyWorkspace, greedy: Bool = false) {
+        w.logProbs.update(repeating: 0, count: rows)
+        for kind in ActionHeadKind.allCases {
+            let actions = w.actions + kind.rawValue * w.capacity
+            let distribution = distribution(kind, rows: rows, workspace: w)
+            for row in 0..<rows {
+                let action = greedy ? distribution.greedy(row: row) : distribution.sample(row: row, random: &w.rowRandom[row])
+                actions[row] = Int32(action)
+                w.logProbs[row] += distribution.logProbability(row: row, action: action)
+            }
+        }
+    }
+
+    /// For the actions in `workspace.actions` (head-major), the summed log-probabilities and entropies.
+    public func evaluate(rows: Int, workspace w: PolicyWorkspace) {
+        w.logProbs.update(repeating: 0, count: rows)
+        w.entropies.update(repeating: 0, count: rows)
+        let entropies = w.headScratch + w.capacity
+        for kind in ActionHeadKind.allCases {
+            let actions = w.actions + kind.rawValue * w.capacity
+            distribution(kind, rows: rows, workspace: w).evaluate(actions: actions, logProbabilities: w.headScratch, entropies: entropies)
+            for row in 0..<rows {
+                w.logProbs[row] += w.headScratch[row]
+                w.entropies[row] += entropies[row]
+            }
+        }
+    }
+
+    // MARK: Backward
+
+    /// Accumulates into `workspace.gradients` the gradient of a loss whose derivatives are
+    /// `workspace.logProbGradients` (per row, w.r.t. the summed log-probability), `valueGradients`
+    /// and the constant `entropyGradient` (w.r.t. each row's summed entropy), after `forward` and
+    /// `evaluate` on the same rows.
+    public func backward(rows: Int, entropyGradient: Float, workspace w: PolicyWorkspace) {
+        let p = parameters.values.pointer, g = w.gradients.pointer
+        let hidden = w.hidden.value(rows), hiddenGradient = w.hidden.gradient(rows)
+        let entityRows = rows * observation.entityRows, itemRows = rows * observation.inventoryRows
+        w.entropyGradient.update(repeating: entropyGradient, count: rows)
+        let logProbGradient = UnsafePointer(w.logProbGradients), entropyGradients = UnsafePointer(w.entropyGradient)
+
+        // Heads: logits -> h (and the pointer heads' keys).
+        let plainGradient = w.plainLogits.gradient(rows)
+        plainGradient.fill(0)
+        w.entityHidden.gradient(entityRows).fill(0)
+        w.itemHidden.gradient(itemRows).fill(0)
+        for query in w.entityQueries { query.gradient(rows).fill(0) }
+        for query in w.itemQueries { query.gradient(rows).fill(0) }
+        for kind in ActionHeadKind.allCases {
+            let actions = UnsafePointer(w.actions + kind.rawValue * w.capacity)
+            let distribution = distribution(kind, rows: rows, workspace: w)
+            if let index = entityHeads.firstIndex(where: { $0.kind == kind }) {
+                let logits = w.entityLogits[index].gradient(rows)
+                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients, into: logits)
+                entityScores.backward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), outputGradient: logits,
+                                      keyGradient: w.entityHidden.gradient(entityRows), queryGradient: w.entityQueries[index].gradient(rows), accumulate: true)
+            } else if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
+                let logits = w.itemLogits[index].gradient(rows)
+                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients, into: logits)
+                itemScores.backward(keys: w.itemHidden.value(itemRows), query: w.itemQueries[index].value(rows), outputGradient: logits,
+                                    keyGradient: w.itemHidden.gradient(itemRows), queryGradient: w.itemQueries[index].gradient(rows), accumulate: true)
+            } else {
+                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
+                                      into: plainGradient, accumulate: true)
+            }
+        }
+        plainHeads.backward(input: hidden, outputGradient: plainGradient, inputGradient: hiddenGradient, parameters: p, gradients: g)
+        for (index, head) in entityHeads.enumerated() {
+            head.query.backward(input: hidden, outputGradient: w.entityQueries[index].gradient(rows), inputGradient: hiddenGradient,
+                                accumulate: true, parameters: p, gradients: g)
+        }
+        for (index, head) in itemHeads.enumerated() {
+            head.query.backward(input: hidden, outputGradient: w.itemQueries[index].gradient(rows), inputGradient: hiddenGradient,
+                                accumulate: true, parameters: p, gradients: g)
+        }
+        let valueGradient = w.value.gradient(rows)
+        for row in 0..<rows { valueGradient.pointer[row] = w.valueGradients[row] }
+        valueHead.backward(input: hidden, outputGradient: valueGradient, inputGradient: hiddenGradient, accumulate: true, parameters: p, gradients: g)
+
+        // h -> fused -> the encoders.
+        relu.backward(input: hidden, outputGradient: hiddenGradient, inputGradient: hiddenGradient)
+        let fusedGradient = w.fused.gradient(rows)
+        trunk.backward(input: w.fused.value(rows), outputGradient: hiddenGradient, inputGradient: fusedGradient, parameters: p, gradients: g)
+        var start = 0
+        for part in [w.tileHidden, w.entityPooled, w.itemPooled, w.selfHidden, w.marketHidden, w.taskHidden] {
+            copyColumns(of: fusedGradient, at: start, into: part.gradient(rows))
+            start += part.value.shape[1]
+        }
+
+        let features = w.features
+        let cells = tileConv.cells
+        let tileCells = w.tileCells.value(rows * cells).reshaped(rows: rows, columns: cells * sizes.tileChannels)
+        let tileCellsGradient = w.tileCells.gradient(rows * cells).reshaped(rows: rows, columns: cells * sizes.tileChannels)
+        denseBackward(tileLinear, input: tileCells, output: w.tileHidden, rows: rows, inputGradient: tileCellsGradient, p, g)
+        relu.backward(input: tileCells, outputGradient: tileCellsGradient, inputGradient: tileCellsGradient)
+        tileConv.backward(UnsafePointer(features.tileIDs), batch: rows, outputGradient: w.tileCells.gradient(rows * cells), gradients: g)
+
+        entityPooling.backward(outputGradient: w.entityPooled.gradient(rows), mask: features.entityMask, argmax: w.entityArgmax,
+                               inputGradient: w.entityHidden.gradient(entityRows), accumulate: true)
+        denseBackward(entityLinear, input: features.entities.rows(0..<entityRows), output: w.entityHidden, rows: entityRows, inputGradient: nil, p, g)
+        itemPooling.backward(outputGradient: w.itemPooled.gradient(rows), mask: features.inventoryMask, argmax: w.itemArgmax,
+                             inputGradient: w.itemHidden.gradient(itemRows), accumulate: true)
+        denseBackward(itemLinear, input: features.inventory.rows(0..<itemRows), output: w.itemHidden, rows: itemRows, inputGradient: nil, p, g)
+        denseBackward(selfLinear, input: features.selfFeatures.rows(0..<rows), output: w.selfHidden, rows: rows, inputGradient: nil, p, g)
+        denseBackward(marketLinear, input: features.market.rows(0..<rows), output: w.marketHidden, rows: rows, inputGradient: nil, p, g)
+        denseBackward(taskLinear, input: w.taskInput.matrix(rows: rows, columns: taskDimension), output: w.taskHidden, rows: rows, inputGradient: nil, p, g)
+    }
+
+    /// Backward through ReLU (from its output, in place on the output's gradient) then the Linear.
+    private func denseBackward(_ layer: Linear, input: Matrix, output: PolicyWorkspace.Pair, rows: Int, inputGradient: Matrix?,
+                               _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>) {
+        let gradient = output.gradient(rows)
+        relu.backward(input: output.value(rows), outputGradient: gradient, inputGradient: gradient)
+        layer.backward(input: input, outputGradient: gradient, inputGradient: inputGradient, parameters: p, gradients: g)
+    }
+}
+
+/// Copies `part` into columns start..<start + part.columns of `whole` (same rows).
+func copyColumns(_ part: Matrix, into whole: Matrix, at start: Int) {
+    for row in 0..<part.rows { (whole.row(row) + start).update(from: part.row(row), count: part.columns) }
+}
+
+/// Copies columns start..<start + part.columns of `whole` into `part`.
+func copyColumns(of whole: Matrix, at start: Int, into part: Matrix) {
+    for row in 0..<part.rows { part.row(row).update(from: whole.row(row) + start, count: part.columns) }
+}

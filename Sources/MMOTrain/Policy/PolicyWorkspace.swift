@@ -1,0 +1,112 @@
+import MMONet
+
+/// Every activation and activation gradient of one forward/backward pass of a `PolicyNetwork` for
+/// up to `capacity` agents, allocated once: each worker thread owns one, with its own parameter
+/// gradient vector, so workers never share writable memory.
+public final class PolicyWorkspace: @unchecked Sendable {
+    public let capacity: Int
+    public let features: FeatureBatch
+    /// [capacity, maskWidth] mask rows and [capacity, headCount] actions of the rows in the batch.
+    public let masks: UnsafeMutablePointer<UInt8>
+    public let actions: UnsafeMutablePointer<Int32>
+    /// Per row: summed log-probability of the actions, summed entropy, value.
+    public let logProbs: UnsafeMutablePointer<Float>
+    public let entropies: UnsafeMutablePointer<Float>
+    public let values: UnsafeMutablePointer<Float>
+    /// Per row: d loss / d summed log-probability and d loss / d value (set by the trainer).
+    public let logProbGradients: UnsafeMutablePointer<Float>
+    public let valueGradients: UnsafeMutablePointer<Float>
+    /// Per row: the agent (or rollout entry) it holds, and its random stream for sampling.
+    public let rowAgents: UnsafeMutablePointer<Int32>
+    public let rowRandom: UnsafeMutablePointer<NetRandom>
+    /// This worker's parameter gradient (the network's layout).
+    public let gradients: Tensor
+    /// Scratch for per-head log-probabilities and entropies.
+    let headScratch: UnsafeMutablePointer<Float>
+    let entropyGradient: UnsafeMutablePointer<Float>
+    let entityArgmax: UnsafeMutablePointer<Int32>
+    let itemArgmax: UnsafeMutablePointer<Int32>
+
+    /// One activation and its gradient.
+    struct Pair {
+        let value: Tensor
+        let gradient: Tensor
+        init(rows: Int, columns: Int) {
+            value = Tensor(shape: [rows, columns])
+            gradient = Tensor(shape: [rows, columns])
+        }
+        func value(_ rows: Int) -> Matrix { value.matrix(rows: rows, columns: value.shape[1]) }
+        func gradient(_ rows: Int) -> Matrix { gradient.matrix(rows: rows, columns: gradient.shape[1]) }
+    }
+
+    let taskInput: Tensor
+    let tileCells: Pair, tileHidden: Pair
+    let entityHidden: Pair, entityPooled: Pair
+    let itemHidden: Pair, itemPooled: Pair
+    let selfHidden: Pair, marketHidden: Pair, taskHidden: Pair
+    let fused: Pair, hidden: Pair
+    let plainLogits: Pair
+    let entityQueries: [Pair], entityLogits: [Pair]
+    let itemQueries: [Pair], itemLogits: [Pair]
+    let value: Pair
+
+    public init(network: PolicyNetwork, capacity: Int) {
+        self.capacity = capacity
+        let sizes = network.sizes, observation = network.observation
+        features = FeatureBatch(features: observation, capacity: capacity)
+        func pointer<T: Numeric>(_ count: Int, _: T.Type) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: count)
+            p.initialize(repeating: 0, count: count)
+            return p
+        }
+        masks = pointer(capacity * network.maskWidth, UInt8.self)
+        actions = pointer(capacity * network.headCount, Int32.self)
+        logProbs = pointer(capacity, Float.self)
+        entropies = pointer(capacity, Float.self)
+        values = pointer(capacity, Float.self)
+        logProbGradients = pointer(capacity, Float.self)
+        valueGradients = pointer(capacity, Float.self)
+        headScratch = pointer(capacity * 2, Float.self)
+        rowAgents = pointer(capacity, Int32.self)
+        rowRandom = .allocate(capacity: capacity)
+        rowRandom.initialize(repeating: NetRandom(seed: 0), count: capacity)
+        entropyGradient = pointer(capacity, Float.self)
+        entityArgmax = pointer(capacity * sizes.entityWidth, Int32.self)
+        itemArgmax = pointer(capacity * sizes.itemWidth, Int32.self)
+        gradients = network.parameters.makeGradient()
+        taskInput = Tensor(shape: [capacity, network.taskDimension])
+        tileCells = Pair(rows: capacity * network.tileConv.cells, columns: sizes.tileChannels)
+        tileHidden = Pair(rows: capacity, columns: sizes.tileWidth)
+        entityHidden = Pair(rows: capacity * observation.entityRows, columns: sizes.entityWidth)
+        entityPooled = Pair(rows: capacity, columns: 2 * sizes.entityWidth)
+        itemHidden = Pair(rows: capacity * observation.inventoryRows, columns: sizes.itemWidth)
+        itemPooled = Pair(rows: capacity, columns: 2 * sizes.itemWidth)
+        selfHidden = Pair(rows: capacity, columns: sizes.selfWidth)
+        marketHidden = Pair(rows: capacity, columns: sizes.marketWidth)
+        taskHidden = Pair(rows: capacity, columns: sizes.taskWidth)
+        fused = Pair(rows: capacity, columns: network.fusedWidth)
+        hidden = Pair(rows: capacity, columns: sizes.hiddenWidth)
+        plainLogits = Pair(rows: capacity, columns: network.plainHeads.outputs)
+        entityQueries = network.entityHeads.map { _ in Pair(rows: capacity, columns: sizes.entityWidth) }
+        entityLogits = network.entityHeads.map { _ in Pair(rows: capacity, columns: observation.entityRows + 1) }
+        itemQueries = network.itemHeads.map { _ in Pair(rows: capacity, columns: sizes.itemWidth) }
+        itemLogits = network.itemHeads.map { _ in Pair(rows: capacity, columns: observation.inventoryRows + 1) }
+        value = Pair(rows: capacity, columns: 1)
+    }
+
+    deinit {
+        masks.deallocate()
+        actions.deallocate()
+        logProbs.deallocate()
+        entropies.deallocate()
+        values.deallocate()
+        logProbGradients.deallocate()
+        valueGradients.deallocate()
+        headScratch.deallocate()
+        rowAgents.deallocate()
+        rowRandom.deallocate()
+        entropyGradient.deallocate()
+        entityArgmax.deallocate()
+        itemArgmax.deallocate()
+    }
+}
