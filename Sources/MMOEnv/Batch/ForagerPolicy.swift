@@ -34,58 +34,13 @@ public final class ForagerPolicy: BatchPolicy, @unchecked Sendable {
                     let record = buffers.observations.baseAddress! + agent * layout.bytesPerAgent
                     let me = (record + selfSegment.offset).assumingMemoryBound(to: Int16.self)
                     guard me[aliveColumn] != 0 else { continue }
-                    let food = me[foodColumn], water = me[waterColumn]
-                    let wanted: Material
-                    if water < threshold && water <= food {
-                        wanted = .water
-                    } else if food < threshold {
-                        wanted = .foilage
-                    } else {
-                        continue
-                    }
                     let tiles = (record + tilesSegment.offset).assumingMemoryBound(to: UInt8.self)
-                    guard let goal = Self.nearest(wanted, in: tiles, side: side) else { continue }
                     let mask = buffers.masks.baseAddress! + agent * actionLayout.maskWidth + moveMask
-                    let stopDistance = wanted == .water ? 1 : 0
-                    if let move = Self.greedyStep(toward: goal, stopAt: stopDistance, mask: mask) {
+                    if let move = ScriptedMoves.forageStep(food: me[foodColumn], water: me[waterColumn], threshold: threshold, tiles: tiles, side: side, mask: mask) {
                         actions[agent * actionLayout.headCount + ActionHeadKind.move.rawValue] = Int32(move.rawValue)
                     }
                 }
             }
         }
-    }
-
-    /// Offset (row, col) from the window centre of the nearest tile of `material` (Manhattan).
-    private static func nearest(_ material: Material, in tiles: UnsafePointer<UInt8>, side: Int) -> (Int, Int)? {
-        let radius = side / 2
-        var best: (Int, Int)?
-        var bestDistance = Int.max
-        for row in 0..<side {
-            for col in 0..<side where tiles[row * side + col] == material.rawValue {
-                let distance = abs(row - radius) + abs(col - radius)
-                if distance < bestDistance {
-                    bestDistance = distance
-                    best = (row - radius, col - radius)
-                }
-            }
-        }
-        return best
-    }
-
-    /// The legal move that most shortens the distance to `goal`, or `.stay` once within `stopAt`;
-    /// `nil` when no legal move gets closer.
-    private static func greedyStep(toward goal: (Int, Int), stopAt: Int, mask: UnsafePointer<UInt8>) -> Direction? {
-        let current = abs(goal.0) + abs(goal.1)
-        if current <= stopAt { return .stay }
-        var best: Direction?
-        var bestDistance = current
-        for direction in Direction.allCases where direction != .stay && mask[Int(direction.rawValue)] != 0 {
-            let distance = abs(goal.0 - direction.rowDelta) + abs(goal.1 - direction.colDelta)
-            if distance < bestDistance {
-                bestDistance = distance
-                best = direction
-            }
-        }
-        return best
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import MMOCore
 import MMOEnv
 
-/// `gridmmo simulate`: a headless batched run with scripted valid actions (random or forager), an optional replay of
+/// `gridmmo simulate`: a headless batched run with scripted valid actions (random, forager or combat), an optional replay of
 /// environment 0's first episode, a progress line and a summary.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run environments headless with scripted valid actions and print a summary.")
@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 1024
 
-    @Option(help: "Scripted policy: random (uniform legal actions) or forager (seeks food and water when low, else random).")
+    @Option(help: "Scripted policy: random (uniform legal actions), forager (seeks food and water when low, else random) or combat (forages when low, keeps out of other players' reach, attacks the weakest target in reach in its best style, seeks out NPCs when healthy, equips and uses items, harvests resources).")
     var policy: PolicyChoice = .forager
 
     @Option(help: "Write environment 0's first episode (up to --ticks) to this replay file.")
