@@ -16,7 +16,8 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 /// thread count or batch size. Environment `i` of a `VecEnv` built with `seed: s` plays exactly
 /// like environment 0 of one built with `seed: s + i`.
 ///
-/// Episodes end at the horizon or when every player is dead; such an environment is reset within
+/// Episodes end at the horizon, when every player is dead, or (with `earlyStopPopulation`) when few
+/// enough are left; such an environment is reset within
 /// the same `step` call (its episode counter advances and a map is drawn from the pool), and the
 /// observation written for it is the new episode's first. That step's rewards, terminations and
 /// truncations still belong to the episode that ended. Dead agents stay in the buffers with
@@ -48,6 +49,10 @@ public final class VecEnv: @unchecked Sendable {
     public let curriculum: Curriculum?
     /// Reward added on the tick an agent dies.
     public let deathPenalty: Float
+    /// When above 0, an episode also ends (survivors truncated) on the tick its living players
+    /// drop to this many or fewer: the 2023 competition baseline's early stop (8), which keeps a
+    /// trainer's samples coming from populated worlds. 0 (the default) plays every episode out.
+    public let earlyStopPopulation: Int
     /// `TaskEmbedding.embed` of every curriculum spec in half precision, `TaskEmbedding.dimension`
     /// values per spec, back to back (empty without a curriculum): the rows the `task_embedding`
     /// segment copies. Without that segment, policies look an agent's row up by its `task` segment.
@@ -57,9 +62,9 @@ public final class VecEnv: @unchecked Sendable {
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
     public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil,
-                            deathPenalty: Float = -1, taskEmbeddingInObservations: Bool = true) {
+                            deathPenalty: Float = -1, taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0) {
         self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum,
-                  deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbeddingInObservations)
+                  deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbeddingInObservations, earlyStopPopulation: earlyStopPopulation)
     }
 
     /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
@@ -67,8 +72,10 @@ public final class VecEnv: @unchecked Sendable {
     /// `taskEmbeddingInObservations` false leaves the 512-byte `task_embedding` segment out of every
     /// record (look rows up in `taskEmbeddings` instead), which saves memory bandwidth.
     public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1,
-                taskEmbeddingInObservations: Bool = true) {
+                taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0) {
         precondition(!maps.isEmpty, "VecEnv needs at least one map")
+        precondition(earlyStopPopulation >= 0, "earlyStopPopulation is a number of players, 0 for off")
+        self.earlyStopPopulation = earlyStopPopulation
         precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
         self.config = config
         self.maps = maps
@@ -211,7 +218,13 @@ public final class VecEnv: @unchecked Sendable {
         let terminations = buffers.terminations.baseAddress! + firstAgent
         let truncations = buffers.truncations.baseAddress! + firstAgent
         let tick = Int32(world.tick)
-        let truncating = world.tick >= config.episode.horizon
+        var stoppedEarly = false
+        if earlyStopPopulation > 0 {
+            var alive = 0
+            for agent in 0..<agentsPerEnv where world.entities.alive[agent] != 0 { alive += 1 }
+            stoppedEarly = alive > 0 && alive <= earlyStopPopulation
+        }
+        let truncating = world.tick >= config.episode.horizon || stoppedEarly
         for agent in 0..<agentsPerEnv {
             let diedNow = world.entities.deathTick[agent] == tick
             let actedThisTick = world.entities.alive[agent] != 0 || diedNow
@@ -220,7 +233,7 @@ public final class VecEnv: @unchecked Sendable {
             terminations[agent] = diedNow ? 1 : 0
             truncations[agent] = truncating && world.entities.alive[agent] != 0 ? 1 : 0
         }
-        if world.isOver { slot.startNextEpisode(maps: maps) }
+        if world.isOver || stoppedEarly { slot.startNextEpisode(maps: maps) }
         writeObservations(index, buffers)
     }
 

@@ -27,6 +27,9 @@ public struct PPOConfig: Sendable, Equatable, Codable {
     /// health rises, and per newly reached distance from spawn (an exploration bonus).
     public var healBonus: Float = 0
     public var exploreBonus: Float = 0
+    /// An episode ends when this many players or fewer are left (0: play it out); see
+    /// `VecEnv.earlyStopPopulation`. Keeps samples coming while the policy still dies young.
+    public var earlyStopPopulation = 8
     /// Reward on the tick an agent dies (the environment's death penalty).
     public var deathPenalty: Float = -1
     /// Worker threads for the environment, inference and the update (one BLAS thread each).

@@ -47,6 +47,11 @@ public struct PPOObjective: Sendable {
         public var entropy: Double { mean(entropySum) }
         public var approximateKL: Double { mean(approximateKLSum) }
         public var clipFraction: Double { mean(Double(clipped)) }
+
+        /// The mean total loss these terms make under `objective`.
+        public func loss(_ objective: PPOObjective) -> Double {
+            policyLoss + Double(objective.valueCoefficient) * valueLoss - Double(objective.entropyCoefficient) * entropy
+        }
     }
 
     /// Losses and gradients for `count` samples. `advantages` must already be normalised if wanted.

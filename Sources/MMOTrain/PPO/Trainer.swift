@@ -35,7 +35,8 @@ public final class Trainer: @unchecked Sendable {
     public init(config: PPOConfig, policy: PolicyConfig, game: Config, maps: [GameMap], curriculum: Curriculum?) {
         self.config = config
         env = VecEnv(config: game, maps: maps, environmentCount: config.environments, seed: config.seed, threads: config.threads,
-                     curriculum: curriculum, deathPenalty: config.deathPenalty, taskEmbeddingInObservations: false)
+                     curriculum: curriculum, deathPenalty: config.deathPenalty, taskEmbeddingInObservations: false,
+                     earlyStopPopulation: config.earlyStopPopulation)
         network = PolicyNetwork(sizes: policy, layout: env.observationLayout, actionLayout: env.actionLayout, config: game, seed: config.seed)
         network.setTasks(env.taskEmbeddings)
         adam = Adam(parameters: network.parameters)
