@@ -3,13 +3,13 @@ import Foundation
 import MMOCore
 import MMOEnv
 
-/// `gridmmo bench`: a quick wall-clock throughput check of the batched step (observations and
+/// `gridmmo bench` (`gridmmo bench step`): a quick wall-clock throughput check of the batched step (observations and
 /// masks included, scripted actions generated outside the timed region), in agent-steps: one per
 /// living agent per tick, the samples a learner receives (`VecEnv.agentSteps`). Slot-steps (ticks
 /// x agent slots, dead ones included) are shown beside, labelled. The reference figures come from
 /// `make bench`; `--immortal` gives the full-population steady-state workload.
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure living agent-steps per second of the batched step.")
+struct BenchStep: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "step", abstract: "Measure living agent-steps per second of the batched step.")
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var mapOptions: MapOptions
