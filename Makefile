@@ -1,9 +1,9 @@
 # GridMMO: `make demo` runs a short headless simulation, `make test` runs every test, `make bench`
 # runs the benchmarks, `make fuzz` the fuzz targets. Each target first installs the Debian packages
-# it needs, if missing.
+# it needs, if missing (python3-venv: Debian's python3 makes no virtual environment without it).
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev
+APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev python3-venv
 DEMO_OUT := out
 # An optimised build whose FixedArray checks every index (-DCHECKED_BOUNDS), for a shorter soak in
 # `make test` that makes an out-of-bounds access trap instead of silently corrupting memory.
@@ -17,10 +17,17 @@ CHECKED_BUILD := .build-checked
 ASAN_OUT := .build-fuzz/smoke
 ASAN := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-fuzz/build/release/gridmmo
 
+# `python-venv`: a Python environment with numpy and the `safetensors` package, for checking that
+# Python users read what GridMMO writes. `check-checkpoint-python`: a Swift test writes a fixed
+# checkpoint (GRIDMMO_CHECKPOINT_OUT), which Tests/Python/read_checkpoint.py loads with safetensors
+# and compares, value by value and entry by entry, with the same fixture recomputed in Python.
+VENV := .build/venv
+CHECKPOINT_FIXTURE := .build/checkpoint-python/fixture.safetensors
+
 # Seconds each fuzz target runs in `make fuzz` (`make test` gives each 15).
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test asan-smoke bench fuzz maps clean
+.PHONY: all deps build demo test python-venv check-checkpoint-python asan-smoke bench fuzz maps clean
 
 all: build
 
@@ -47,12 +54,23 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests --traits Viewer
 	$(SWIFT) test --skip-build --traits Viewer
+	$(MAKE) --no-print-directory check-checkpoint-python
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
 	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
 	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
 	scripts/fuzz.sh 15
 	$(MAKE) --no-print-directory asan-smoke
+
+python-venv: deps
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@$(VENV)/bin/python -c "import numpy, safetensors" 2>/dev/null || $(VENV)/bin/pip install --quiet numpy safetensors
+
+check-checkpoint-python: python-venv
+	$(SWIFT) build --build-tests --traits Viewer
+	@mkdir -p $(dir $(CHECKPOINT_FIXTURE))
+	GRIDMMO_CHECKPOINT_OUT=$(CHECKPOINT_FIXTURE) $(SWIFT) test --skip-build --traits Viewer --filter PythonFixtureTests
+	$(VENV)/bin/python Tests/Python/read_checkpoint.py $(CHECKPOINT_FIXTURE) --expect-fixture
 
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

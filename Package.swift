@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks"]),
-        .testTarget(name: "MMONetTests", dependencies: ["MMONet"]),
+        .testTarget(name: "MMONetTests", dependencies: ["MMONet"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzReplay FuzzNpy FuzzConfig FuzzCurriculum)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzReplay FuzzNpy FuzzConfig FuzzCurriculum FuzzCheckpoint)
 package="$root/Tests/Fuzz"
 work="$root/.build-fuzz"
 # libFuzzer without its main(): SwiftPM gives every executable its own entry point, which hands

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import MMOCore
+import MMONet
 
 /// The `gridmmo` command: one entry point for simulation, maps, replays, configs and benchmarks.
-/// An interrupted or terminated run (SIGINT, SIGTERM) deletes its unfinished files first.
+/// An interrupted or terminated run (SIGINT, SIGTERM) deletes its unfinished files first. A run
+/// that OpenBLAS started on its slow fallback kernels restarts itself on the fast ones first.
 @main
 struct GridMMO: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +18,7 @@ struct GridMMO: ParsableCommand {
     /// message naming the flag or file, without the usage text ArgumentParser would add, and exits
     /// with ArgumentParser's status (64 for a bad argument); help and version requests print as usual.
     static func main() {
+        BLASRuntime.reexecWithFastKernelsIfNeeded()
         TemporaryFiles.removeOnTermination()
         do {
             var command = try parseAsRoot()

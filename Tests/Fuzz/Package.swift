@@ -26,5 +26,6 @@ let package = Package(
         fuzzTarget("FuzzNpy", ["MMOCore"]),
         fuzzTarget("FuzzConfig", ["MMOCore"]),
         fuzzTarget("FuzzCurriculum", ["MMOCore", "MMOTasks"]),
+        fuzzTarget("FuzzCheckpoint", ["MMONet"]),
     ]
 )

@@ -20,6 +20,11 @@ struct CommandLineTests {
         (["replay", "info", "/nonexistent/run.replay"], "/nonexistent/run.replay: cannot be read"),
         (["config", "validate", "/nonexistent/config.json"], "/nonexistent/config.json: cannot be read"),
         (["bench", "--repetitions", "0"], "--repetitions must be in 1...1000"),
+        (["bench", "blas", "--threads", "0"], "--threads must be in 1...256, got 0"),
+        (["bench", "blas", "--layer", "512x"], "--layer must be INPUTSxOUTPUTS with both in 1...16384, such as 512x256, got '512x'"),
+        (["bench", "blas", "--layer", "0x8"], "--layer must be INPUTSxOUTPUTS with both in 1...16384, such as 512x256, got '0x8'"),
+        (["bench", "blas", "--batch", "0"], "--batch must be in 1...65536, got 0"),
+        (["bench", "blas", "--seconds", "0"], "--seconds must be in 0.001...60, got 0.0"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         let text = CommandRunner.failure(arguments)

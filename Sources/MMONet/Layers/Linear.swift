@@ -1,7 +1,6 @@
-import CBLAS
-
 /// A fully connected layer, y = x W^T + b, with W stored [outputs, inputs] as PyTorch stores it
-/// (so checkpoints load into `torch.nn.Linear` unchanged). Forward and backward are sgemm calls.
+/// (so checkpoints load into `torch.nn.Linear` unchanged). Forward and backward are sgemm calls
+/// (`LinearProduct`).
 public struct Linear: Sendable {
     public let inputs: Int
     public let outputs: Int
@@ -23,8 +22,8 @@ public struct Linear: Sendable {
         guard batch > 0 else { return }
         let b = bias.pointer(in: parameters)
         for row in 0..<batch { output.row(row).update(from: b, count: outputs) }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(outputs), Int32(inputs),
-                    1, input.pointer, Int32(inputs), weight.pointer(in: parameters), Int32(inputs), 1, output.pointer, Int32(outputs))
+        LinearProduct(.forward, batch: batch, inputs: inputs, outputs: outputs)
+            .run(left: input.pointer, right: weight.pointer(in: parameters), result: output.pointer, beta: 1)
     }
 
     /// Accumulates dW += dY^T X and db += sum of dY into `gradients`; writes (or, with
@@ -33,8 +32,8 @@ public struct Linear: Sendable {
                          parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>) {
         let batch = input.rows
         guard batch > 0 else { return }
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(outputs), Int32(inputs), Int32(batch),
-                    1, outputGradient.pointer, Int32(outputs), input.pointer, Int32(inputs), 1, weight.pointer(in: gradients), Int32(inputs))
+        LinearProduct(.weightGradient, batch: batch, inputs: inputs, outputs: outputs)
+            .run(left: outputGradient.pointer, right: input.pointer, result: weight.pointer(in: gradients), beta: 1)
         let db = bias.pointer(in: gradients)
         for row in 0..<batch {
             let dy = outputGradient.row(row)
@@ -42,9 +41,8 @@ public struct Linear: Sendable {
         }
         if let inputGradient {
             precondition(inputGradient.rows == batch && inputGradient.columns == inputs, "Linear input gradient shape")
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(batch), Int32(inputs), Int32(outputs),
-                        1, outputGradient.pointer, Int32(outputs), weight.pointer(in: parameters), Int32(inputs),
-                        accumulate ? 1 : 0, inputGradient.pointer, Int32(inputs))
+            LinearProduct(.inputGradient, batch: batch, inputs: inputs, outputs: outputs)
+                .run(left: outputGradient.pointer, right: weight.pointer(in: parameters), result: inputGradient.pointer, beta: accumulate ? 1 : 0)
         }
     }
 }
