@@ -1,7 +1,7 @@
 /// Every PPO hyperparameter in one visible value, as CleanRL keeps them in its `Args`. The defaults
 /// are what `gridmmo train` uses on a 2-core machine; the sources of each choice are in
 /// TRAINING_REFERENCE.md (CleanRL, PufferLib's NMMO3, the 2023 competition baseline).
-public struct PPOConfig: Sendable, Equatable, Codable {
+public struct PPOConfig: Sendable, Equatable {
     /// Environments stepped together (128 agents each by default).
     public var environments = 8
     /// Steps per agent in one rollout before an update.

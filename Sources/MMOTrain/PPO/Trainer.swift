@@ -27,10 +27,11 @@ public final class Trainer: @unchecked Sendable {
     /// Updates done and living agent-steps collected so far (restored on resume).
     public var updates = 0
     public var agentSteps = 0
-    /// Per agent slot: the running episode's return and length.
+    /// Per agent slot: the running episode's return, task reward (the return without the death
+    /// penalty: the task's progress) and length.
     private var episodeReturn: [Float]
+    private var episodeTaskReward: [Float]
     private var episodeLength: [Int32]
-    private var finished = EpisodeTally()
 
     public init(config: PPOConfig, policy: PolicyConfig, game: Config, maps: [GameMap], curriculum: Curriculum?) {
         self.config = config
@@ -51,6 +52,7 @@ public final class Trainer: @unchecked Sendable {
         minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, share]) }
         totalGradient = network.parameters.makeGradient()
         episodeReturn = Array(repeating: 0, count: env.totalAgents)
+        episodeTaskReward = Array(repeating: 0, count: env.totalAgents)
         episodeLength = Array(repeating: 0, count: env.totalAgents)
         // observe() only fails on wrongly sized buffers, and these are the environment's own.
         try! env.observe(into: storage.buffers)
@@ -59,6 +61,8 @@ public final class Trainer: @unchecked Sendable {
     /// What one iteration (rollout + update) did and how long its parts took.
     public struct IterationReport: Sendable {
         public var agentSteps = 0
+        /// Sum of the rewards the samples carry (after clamping and shaping).
+        public var rewardSum = 0.0
         public var losses = PPOObjective.Statistics()
         public var episodes = EpisodeTally()
         public var learningRate: Float = 0
@@ -125,11 +129,14 @@ public final class Trainer: @unchecked Sendable {
                 rollout.rewards[entry] = reward
                 rollout.dones[entry] = done ? 1 : 0
                 report.agentSteps += 1
+                report.rewardSum += Double(reward)
                 episodeReturn[agent] += buffers.rewards[agent]
+                episodeTaskReward[agent] += buffers.rewards[agent] - (buffers.terminations[agent] != 0 ? env.deathPenalty : 0)
                 episodeLength[agent] += 1
                 if done {
-                    report.episodes.add(return: episodeReturn[agent], length: Int(episodeLength[agent]))
+                    report.episodes.add(return: episodeReturn[agent], length: Int(episodeLength[agent]), completedTask: episodeTaskReward[agent] >= 0.999)
                     episodeReturn[agent] = 0
+                    episodeTaskReward[agent] = 0
                     episodeLength[agent] = 0
                 }
             }
@@ -244,22 +251,26 @@ public final class Trainer: @unchecked Sendable {
     }
 }
 
-/// Episodes that ended: how many, their summed undiscounted return and length.
+/// Episodes that ended: how many, their summed undiscounted return and length, and how many
+/// completed their task.
 public struct EpisodeTally: Sendable, Equatable {
     public var count = 0
     public var returnSum = 0.0
     public var lengthSum = 0
+    public var completedTasks = 0
 
     public init() {}
 
-    public mutating func add(return value: Float, length: Int) {
+    public mutating func add(return value: Float, length: Int, completedTask: Bool) {
         count += 1
         returnSum += Double(value)
         lengthSum += length
+        if completedTask { completedTasks += 1 }
     }
 
-    public var meanReturn: Double { count > 0 ? returnSum / Double(count) : 0 }
-    public var meanLength: Double { count > 0 ? Double(lengthSum) / Double(count) : 0 }
+    public var meanReturn: Double { count > 0 ? returnSum / Double(count) : .nan }
+    public var meanLength: Double { count > 0 ? Double(lengthSum) / Double(count) : .nan }
+    public var taskCompletion: Double { count > 0 ? Double(completedTasks) / Double(count) : .nan }
 }
 
 @inline(__always) func seconds(since start: DispatchTime) -> Double {

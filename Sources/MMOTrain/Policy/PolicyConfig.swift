@@ -1,6 +1,9 @@
+import Foundation
+import MMOCore
+
 /// Layer sizes of the policy network. The default is sized to train quickly on 2 CPU cores
 /// (about 0.3 M multiply-adds per agent-step forward); every size can be raised for bigger machines.
-public struct PolicyConfig: Sendable, Equatable, Codable {
+public struct PolicyConfig: Sendable, Equatable {
     /// Output channels of the gather convolution over the tile window.
     public var tileChannels = 32
     public var tileKernel = 5
@@ -18,10 +21,42 @@ public struct PolicyConfig: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// The sizes written by `json`; every key is required and must be a positive integer.
+    public init(json: String) throws(PolicyConfigError) {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(Data(json.utf8))
+        } catch {
+            throw PolicyConfigError(message: "is not valid JSON: \(error)")
+        }
+        func size(_ key: String) throws(PolicyConfigError) -> Int {
+            guard case .int(let value)? = document[key], (1...65_536).contains(value) else {
+                throw PolicyConfigError(message: "'\(key)' must be an integer in 1...65536, got \(document[key]?.text.excerpt() ?? "nothing")")
+            }
+            return value
+        }
+        tileChannels = try size("tile_channels")
+        tileKernel = try size("tile_kernel")
+        tileStride = try size("tile_stride")
+        tileWidth = try size("tile_width")
+        entityWidth = try size("entity_width")
+        itemWidth = try size("item_width")
+        selfWidth = try size("self_width")
+        marketWidth = try size("market_width")
+        taskWidth = try size("task_width")
+        hiddenWidth = try size("hidden_width")
+    }
+
     /// Sizes as a short JSON object (checkpoint metadata).
     public var json: String {
         "{\"tile_channels\": \(tileChannels), \"tile_kernel\": \(tileKernel), \"tile_stride\": \(tileStride), \"tile_width\": \(tileWidth), "
             + "\"entity_width\": \(entityWidth), \"item_width\": \(itemWidth), \"self_width\": \(selfWidth), \"market_width\": \(marketWidth), "
             + "\"task_width\": \(taskWidth), \"hidden_width\": \(hiddenWidth)}"
     }
+}
+
+/// A policy-size description that cannot be used, with the reason.
+public struct PolicyConfigError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }

@@ -17,7 +17,7 @@ struct BenchStep: ParsableCommand {
     @OptionGroup var batch: BatchOptions
     @OptionGroup var curriculum: CurriculumOptions
 
-    @Option(help: "Scripted policy choosing the actions (drawn outside the timed region): random, forager or combat.")
+    @Option(help: "Policy choosing the actions (timed apart from the step): random, forager, combat, or a checkpoint file from gridmmo train.")
     var policy: PolicyChoice = .random
 
     @Option(parsing: .unconditional, help: "Ticks per repetition.") var ticks: Int = 256
@@ -54,7 +54,7 @@ struct BenchStep: ParsableCommand {
         let agentSteps = env.agentSteps - stepsBefore
         let slotSteps = repetitions * ticks * env.totalAgents
         let workload = scripted.config.players.immortal ? "immortal players" : "mortal players"
-        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.rawValue) policy, \(workload), \(env.threads) thread(s), \(ticks) ticks x \(repetitions): "
+        print("\(env.environmentCount) envs x \(env.agentsPerEnv) agents, \(self.policy.name) policy, \(workload), \(env.threads) thread(s), \(ticks) ticks x \(repetitions): "
               + "median \(Int(sorted[sorted.count / 2])) agent-steps/s (min \(Int(sorted.first!)), max \(Int(sorted.last!))); "
               + "\(agentSteps) agent-steps in \(slotSteps) slot-steps (\(String(format: "%.1f", 100 * Double(agentSteps) / Double(slotSteps)))% alive); "
               + "policy (untimed above) median \(String(format: "%.1f", policyCost)) ns per agent-step")

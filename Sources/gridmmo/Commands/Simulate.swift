@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Ticks to step every environment (episodes auto-reset).")
     var ticks: Int = 1024
 
-    @Option(help: "Scripted policy: random (uniform legal actions), forager (seeks food and water when low, else random) or combat (forages when low, keeps out of other players' reach, attacks the weakest target in reach in its best style, seeks out NPCs when healthy, equips and uses items, harvests resources).")
+    @Option(help: "Policy: random (uniform legal actions), forager (seeks food and water when low, else random) or combat (forages when low, keeps out of other players' reach, attacks the weakest target in reach in its best style, seeks out NPCs when healthy, equips and uses items, harvests resources), or the path of a checkpoint written by gridmmo train.")
     var policy: PolicyChoice = .forager
 
     @Option(help: "Write environment 0's first episode (up to --ticks) to this replay file.")
@@ -46,7 +46,7 @@ struct Simulate: ParsableCommand {
             if environment == 0 { recorder?.record(world) }
         }
 
-        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents (\(policy.rawValue) policy) for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(scripted.maps.count) map(s) of \(config.map.size)x\(config.map.size)")
+        print("simulating \(env.environmentCount) x \(env.agentsPerEnv) agents (\(policy.name) policy) for \(ticks) ticks on \(env.threads) thread(s), seed \(batch.seed), \(scripted.maps.count) map(s) of \(config.map.size)x\(config.map.size)")
         let progress = ProgressLine(total: ticks)
         let clock = ContinuousClock()
         let start = clock.now

@@ -17,7 +17,7 @@ struct ScriptedRun {
         env = VecEnv(config: config, maps: maps, environmentCount: batch.envs, seed: batch.seed, threads: batch.threads, curriculum: curriculum,
                      taskEmbeddingInObservations: curriculumOptions?.taskEmbedding ?? true)
         storage = StepBufferStorage(for: env)
-        policy = choice.make(env: env, seed: batch.seed)
+        policy = try choice.make(env: env, seed: batch.seed)
         try env.observe(into: storage.buffers)
     }
 
