@@ -110,6 +110,69 @@ public struct MaskedCategorical: @unchecked Sendable {
         return lastPositive  // rounding left the target at the very top: the last option that can occur
     }
 
+    /// One draw from `row` (as `sample(row:random:)`) and its log-probability, with one normalisation.
+    public func sampleWithLogProbability(row: Int, random: inout NetRandom) -> (action: Int, logProbability: Float) {
+        let (best, sum) = normaliser(row)
+        let action = sample(row: row, max: best, sum: sum, random: &random)
+        return (action, logitRow(row)[action] - best - logf(sum))
+    }
+
+    /// `evaluate` for training: besides each row's log-probability of its action and entropy, keeps
+    /// what `backward(actions:logProbabilityGradient:entropyGradient:cache:into:accumulate:)` needs,
+    /// so the backward pass computes no exponential: the probabilities (in `cache.probabilities`,
+    /// shaped like `logits`, this head's columns only; 0 for illegal options) and each row's log
+    /// normaliser log(sum exp(logit)) over the legal options.
+    public func evaluate(actions: UnsafePointer<Int32>, logProbabilities: UnsafeMutablePointer<Float>, entropies: UnsafeMutablePointer<Float>,
+                         cache: SoftmaxCache) {
+        precondition(cache.probabilities.rows >= rows && cache.probabilities.columns == logits.columns, "MaskedCategorical cache shape")
+        let n = options
+        for row in 0..<rows {
+            let (best, _) = normaliser(row)
+            let l = logitRow(row), legal = maskRow(row)
+            let p = cache.probabilities.row(row) + columns.lowerBound
+            var sum: Float = 0, weighted: Float = 0
+            for i in 0..<n {
+                guard legal[i] != 0 else { p[i] = 0; continue }
+                let shifted = l[i] - best
+                let e = expf(shifted)
+                p[i] = e
+                sum += e
+                weighted += e * shifted
+            }
+            let inverse = 1 / sum
+            for i in 0..<n { p[i] *= inverse }
+            let logSum = logf(sum)
+            cache.logNormalisers[row] = best + logSum
+            entropies[row] = logSum - weighted * inverse
+            let action = Int(actions[row])
+            precondition(action >= 0 && action < n && legal[action] != 0, "action \(action) is out of range or illegal in row \(row)")
+            logProbabilities[row] = l[action] - best - logSum
+        }
+    }
+
+    /// `backward` from the probabilities, log normalisers and entropies a caching `evaluate` kept
+    /// (the same rows, logits and actions): no exponential or logarithm per option.
+    public func backward(actions: UnsafePointer<Int32>, logProbabilityGradient: UnsafePointer<Float>, entropyGradient: UnsafePointer<Float>,
+                         entropies: UnsafePointer<Float>, cache: SoftmaxCache, into logitGradient: Matrix, accumulate: Bool = false) {
+        precondition(logitGradient.rows == logits.rows && logitGradient.columns == logits.columns, "MaskedCategorical gradient shape")
+        let n = options
+        for row in 0..<rows {
+            let l = logitRow(row), legal = maskRow(row)
+            let p = cache.probabilities.row(row) + columns.lowerBound
+            let dl = logitGradient.row(row) + columns.lowerBound
+            let logZ = cache.logNormalisers[row], h = entropies[row]
+            let dLogP = logProbabilityGradient[row], dEntropy = entropyGradient[row]
+            for i in 0..<n {
+                var gradient: Float = 0
+                if legal[i] != 0 {
+                    gradient = -dLogP * p[i] - dEntropy * p[i] * (l[i] - logZ + h)
+                }
+                if accumulate { dl[i] += gradient } else { dl[i] = gradient }
+            }
+            dl[Int(actions[row])] += dLogP
+        }
+    }
+
     /// One draw per row into `actions` (and, when given, its log-probability into `logProbabilities`).
     public func sample(into actions: UnsafeMutablePointer<Int32>, logProbabilities: UnsafeMutablePointer<Float>? = nil,
                        random: inout NetRandom) {
@@ -179,5 +242,17 @@ public struct MaskedCategorical: @unchecked Sendable {
                 if accumulate { dl[i] += gradient } else { dl[i] = gradient }
             }
         }
+    }
+}
+
+/// What a caching `MaskedCategorical.evaluate` keeps for its backward pass: the probabilities
+/// (a matrix shaped like the logits) and one log normaliser per row.
+public struct SoftmaxCache: @unchecked Sendable {
+    public let probabilities: Matrix
+    public let logNormalisers: UnsafeMutablePointer<Float>
+
+    public init(probabilities: Matrix, logNormalisers: UnsafeMutablePointer<Float>) {
+        self.probabilities = probabilities
+        self.logNormalisers = logNormalisers
     }
 }

@@ -13,7 +13,7 @@ public struct PPOConfig: Sendable, Equatable {
     public var gaeLambda: Float = 0.95
     /// Samples per minibatch (one Adam step each).
     public var minibatchSize = 8192
-    public var updateEpochs = 2
+    public var updateEpochs = 1
     /// Clip range of the probability ratio and of the value change.
     public var clipCoefficient: Float = 0.2
     public var clipValueLoss = true

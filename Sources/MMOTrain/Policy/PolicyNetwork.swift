@@ -195,21 +195,41 @@ public final class PolicyNetwork: @unchecked Sendable {
             let actions = w.actions + kind.rawValue * w.capacity
             let distribution = distribution(kind, rows: rows, workspace: w)
             for row in 0..<rows {
-                let action = greedy ? distribution.greedy(row: row) : distribution.sample(row: row, random: &w.rowRandom[row])
-                actions[row] = Int32(action)
-                w.logProbs[row] += distribution.logProbability(row: row, action: action)
+                if greedy {
+                    let action = distribution.greedy(row: row)
+                    actions[row] = Int32(action)
+                    w.logProbs[row] += distribution.logProbability(row: row, action: action)
+                } else {
+                    let (action, logProbability) = distribution.sampleWithLogProbability(row: row, random: &w.rowRandom[row])
+                    actions[row] = Int32(action)
+                    w.logProbs[row] += logProbability
+                }
             }
         }
     }
 
-    /// For the actions in `workspace.actions` (head-major), the summed log-probabilities and entropies.
+    /// The softmax cache of one head in the workspace.
+    private func cache(_ kind: ActionHeadKind, rows: Int, workspace w: PolicyWorkspace) -> SoftmaxCache {
+        let normalisers = w.logNormalisers.pointer + kind.rawValue * w.capacity
+        if let index = entityHeads.firstIndex(where: { $0.kind == kind }) {
+            return SoftmaxCache(probabilities: w.entityProbabilities[index].matrix(rows: rows, columns: observation.entityRows + 1), logNormalisers: normalisers)
+        }
+        if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
+            return SoftmaxCache(probabilities: w.itemProbabilities[index].matrix(rows: rows, columns: observation.inventoryRows + 1), logNormalisers: normalisers)
+        }
+        return SoftmaxCache(probabilities: w.plainProbabilities.matrix(rows: rows, columns: plainHeads.outputs), logNormalisers: normalisers)
+    }
+
+    /// For the actions in `workspace.actions` (head-major), the summed log-probabilities and
+    /// entropies, keeping each head's softmax for `backward`.
     public func evaluate(rows: Int, workspace w: PolicyWorkspace) {
         w.logProbs.update(repeating: 0, count: rows)
         w.entropies.update(repeating: 0, count: rows)
-        let entropies = w.headScratch + w.capacity
         for kind in ActionHeadKind.allCases {
             let actions = w.actions + kind.rawValue * w.capacity
-            distribution(kind, rows: rows, workspace: w).evaluate(actions: actions, logProbabilities: w.headScratch, entropies: entropies)
+            let entropies = w.headEntropies.pointer + kind.rawValue * w.capacity
+            distribution(kind, rows: rows, workspace: w).evaluate(actions: actions, logProbabilities: w.headScratch, entropies: entropies,
+                                                                  cache: cache(kind, rows: rows, workspace: w))
             for row in 0..<rows {
                 w.logProbs[row] += w.headScratch[row]
                 w.entropies[row] += entropies[row]
@@ -222,7 +242,7 @@ public final class PolicyNetwork: @unchecked Sendable {
     /// Accumulates into `workspace.gradients` the gradient of a loss whose derivatives are
     /// `workspace.logProbGradients` (per row, w.r.t. the summed log-probability), `valueGradients`
     /// and the constant `entropyGradient` (w.r.t. each row's summed entropy), after `forward` and
-    /// `evaluate` on the same rows.
+    /// `evaluate` on the same rows (whose softmax caches it reads).
     public func backward(rows: Int, entropyGradient: Float, workspace w: PolicyWorkspace) {
         let p = parameters.values.pointer, g = w.gradients.pointer
         let hidden = w.hidden.value(rows), hiddenGradient = w.hidden.gradient(rows)
@@ -240,19 +260,23 @@ public final class PolicyNetwork: @unchecked Sendable {
         for kind in ActionHeadKind.allCases {
             let actions = UnsafePointer(w.actions + kind.rawValue * w.capacity)
             let distribution = distribution(kind, rows: rows, workspace: w)
+            let cache = cache(kind, rows: rows, workspace: w)
+            let entropies = UnsafePointer(w.headEntropies.pointer + kind.rawValue * w.capacity)
             if let index = entityHeads.firstIndex(where: { $0.kind == kind }) {
                 let logits = w.entityLogits[index].gradient(rows)
-                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients, into: logits)
+                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
+                                      entropies: entropies, cache: cache, into: logits)
                 entityScores.backward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), outputGradient: logits,
                                       keyGradient: w.entityHidden.gradient(entityRows), queryGradient: w.entityQueries[index].gradient(rows), accumulate: true)
             } else if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
                 let logits = w.itemLogits[index].gradient(rows)
-                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients, into: logits)
+                distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
+                                      entropies: entropies, cache: cache, into: logits)
                 itemScores.backward(keys: w.itemHidden.value(itemRows), query: w.itemQueries[index].value(rows), outputGradient: logits,
                                     keyGradient: w.itemHidden.gradient(itemRows), queryGradient: w.itemQueries[index].gradient(rows), accumulate: true)
             } else {
                 distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
-                                      into: plainGradient, accumulate: true)
+                                      entropies: entropies, cache: cache, into: plainGradient, accumulate: true)
             }
         }
         plainHeads.backward(input: hidden, outputGradient: plainGradient, inputGradient: hiddenGradient, parameters: p, gradients: g)

@@ -49,6 +49,12 @@ public final class PolicyWorkspace: @unchecked Sendable {
     let entityQueries: [Pair], entityLogits: [Pair]
     let itemQueries: [Pair], itemLogits: [Pair]
     let value: Pair
+    /// Softmax caches of the heads (kept by `evaluate` for `backward`): probabilities shaped like
+    /// each head's logits, and per head and row the log normaliser and the entropy.
+    let plainProbabilities: Tensor
+    let entityProbabilities: [Tensor], itemProbabilities: [Tensor]
+    let logNormalisers: Tensor
+    let headEntropies: Tensor
 
     public init(network: PolicyNetwork, capacity: Int) {
         self.capacity = capacity
@@ -92,6 +98,11 @@ public final class PolicyWorkspace: @unchecked Sendable {
         itemQueries = network.itemHeads.map { _ in Pair(rows: capacity, columns: sizes.itemWidth) }
         itemLogits = network.itemHeads.map { _ in Pair(rows: capacity, columns: observation.inventoryRows + 1) }
         value = Pair(rows: capacity, columns: 1)
+        plainProbabilities = Tensor(shape: [capacity, network.plainHeads.outputs])
+        entityProbabilities = network.entityHeads.map { _ in Tensor(shape: [capacity, observation.entityRows + 1]) }
+        itemProbabilities = network.itemHeads.map { _ in Tensor(shape: [capacity, observation.inventoryRows + 1]) }
+        logNormalisers = Tensor(shape: [network.headCount, capacity])
+        headEntropies = Tensor(shape: [network.headCount, capacity])
     }
 
     deinit {
