@@ -1,4 +1,4 @@
-# GridMMO: `make demo` runs a short headless simulation, `make test` runs every test, `make bench`
+# GridMMO: `make demo` runs a short headless simulation, trains a policy for two minutes and scores it, `make test` runs every test, `make bench`
 # runs the benchmarks, `make fuzz` the fuzz targets. Each target first installs the Debian packages
 # it needs, if missing (python3-venv: Debian's python3 makes no virtual environment without it).
 
@@ -50,6 +50,11 @@ demo: build
 	.build/release/gridmmo simulate --maps maps/train --envs 8 --ticks 1024 --seed 1 --curriculum curricula/train.json --replay $(DEMO_OUT)/demo.replay
 	.build/release/gridmmo replay info $(DEMO_OUT)/demo.replay
 	.build/release/gridmmo view $(DEMO_OUT)/demo.replay --headless --ticks 0:1024:128 --out $(DEMO_OUT)/frames --contact-sheet
+	rm -rf $(DEMO_OUT)/run
+	.build/release/gridmmo train --maps maps/train --curriculum curricula/train.json --minutes 2 --out $(DEMO_OUT)/run
+	scripts/compare-policies.sh .build/release/gridmmo random forager combat $(DEMO_OUT)/run/checkpoint.safetensors
+	.build/release/gridmmo simulate --maps maps/eval --envs 1 --ticks 1024 --seed 1 --curriculum curricula/eval_heldout.json --policy $(DEMO_OUT)/run/checkpoint.safetensors --replay $(DEMO_OUT)/trained.replay
+	@echo "watch the trained policy: .build/release/gridmmo view $(DEMO_OUT)/trained.replay"
 
 test: deps
 	$(SWIFT) build --build-tests --traits Viewer
@@ -57,6 +62,7 @@ test: deps
 	$(MAKE) --no-print-directory check-checkpoint-python
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
+	scripts/check-training.sh .build/release/gridmmo
 	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
 	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
 	scripts/fuzz.sh 15

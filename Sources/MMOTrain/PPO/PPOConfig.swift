@@ -12,7 +12,7 @@ public struct PPOConfig: Sendable, Equatable {
     public var gamma: Float = 0.99
     public var gaeLambda: Float = 0.95
     /// Samples per minibatch (one Adam step each).
-    public var minibatchSize = 8192
+    public var minibatchSize = 2048
     public var updateEpochs = 1
     /// Clip range of the probability ratio and of the value change.
     public var clipCoefficient: Float = 0.2
