@@ -91,26 +91,23 @@ public final class Trainer: @unchecked Sendable {
     private func collect(_ report: inout IterationReport) {
         let agents = env.totalAgents
         let buffers = storage.buffers
-        let features = network.observation
         let bytes = rollout.bytesPerAgent, maskWidth = rollout.maskWidth, headCount = rollout.headCount
         let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
         for step in 0..<config.rolloutSteps {
             let entry0 = step * agents
             var start = DispatchTime.now()
-            // Keep what the policy saw; mark who acted.
-            for agent in 0..<agents {
-                let record = observations + agent * bytes
-                let alive = features.isAlive(record)
-                rollout.valid[entry0 + agent] = alive ? 1 : 0
-                guard alive else { continue }
-                rollout.observation(entry0 + agent).copyMemory(from: record, byteCount: bytes)
-                rollout.mask(entry0 + agent).update(from: buffers.masks.baseAddress! + agent * maskWidth, count: maskWidth)
-            }
+            // Who acts is decided by the inference workers; each keeps what its agents saw.
+            (rollout.valid + entry0).update(repeating: 0, count: agents)
             let stepSeed = config.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(updates * config.rolloutSteps + step) &* 0x9E37_79B9
             let rollout = self.rollout
+            let masks = UnsafePointer(buffers.masks.baseAddress!)
             inference.act(buffers: buffers, actions: storage.actions, stepSeed: stepSeed) { workspace, rows in
                 for row in 0..<rows {
-                    let entry = entry0 + Int(workspace.rowAgents[row])
+                    let agent = Int(workspace.rowAgents[row])
+                    let entry = entry0 + agent
+                    rollout.valid[entry] = 1
+                    rollout.observation(entry).copyMemory(from: observations + agent * bytes, byteCount: bytes)
+                    rollout.mask(entry).update(from: masks + agent * maskWidth, count: maskWidth)
                     rollout.logProbs[entry] = workspace.logProbs[row]
                     rollout.values[entry] = workspace.values[row]
                     for head in 0..<headCount { rollout.action(entry)[head] = workspace.actions[head * workspace.capacity + row] }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The learning curve of a run as one SVG: panels of mean episode return, task completion and
-/// mean episode length (the agents' lifetime) against living agent-steps, one point per update.
+/// mean episode length (the agents' lifetime) against living agent-steps: each update's value as a
+/// thin light line and, bold, its moving average over a twenty-fifth of the run's updates.
 public enum LearningCurvePlot {
     /// One panel: a title and its y values (x is the agent-step count).
     struct Panel {
@@ -46,7 +47,8 @@ public enum LearningCurvePlot {
         if maxX == minX { maxX = minX + 1 }
         if maxY == minY { maxY = minY + 1; minY -= 1 }
         let padY = (maxY - minY) * 0.05
-        minY -= padY; maxY += padY
+        minY = minY >= 0 ? max(0, minY - padY) : minY - padY
+        maxY += padY
         func px(_ x: Double) -> Double { left + (x - minX) / (maxX - minX) * width }
         func py(_ y: Double) -> Double { top + height - (y - minY) / (maxY - minY) * height }
         for tick in 0...4 {
@@ -57,9 +59,25 @@ public enum LearningCurvePlot {
             out += "<text x=\"\(px(x))\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(label(x))</text>\n"
         }
         out += "<text x=\"\(left + width / 2)\" y=\"\(top + height + 34)\" text-anchor=\"middle\" fill=\"#555\">living agent-steps</text>\n"
-        let path = points.map { String(format: "%.1f,%.1f", px($0.0), py($0.1)) }.joined(separator: " ")
-        out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.8\"/>\n"
+        let raw = points.map { String(format: "%.1f,%.1f", px($0.0), py($0.1)) }.joined(separator: " ")
+        out += "<polyline points=\"\(raw)\" fill=\"none\" stroke=\"#9ecae1\" stroke-width=\"0.8\"/>\n"
+        let smoothed = movingAverage(points.map(\.1), window: max(1, points.count / 25))
+        let path = zip(points, smoothed).map { String(format: "%.1f,%.1f", px($0.0.0), py($0.1)) }.joined(separator: " ")
+        out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n"
         return out
+    }
+
+    /// The mean of each value and the `window - 1` before it (fewer at the start).
+    static func movingAverage(_ values: [Double], window: Int) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(values.count)
+        var sum = 0.0
+        for (index, value) in values.enumerated() {
+            sum += value
+            if index >= window { sum -= values[index - window] }
+            result.append(sum / Double(min(index + 1, window)))
+        }
+        return result
     }
 
     /// Compact axis numbers: 1.2M, 35k, 0.25.
