@@ -390,19 +390,27 @@ def median(xs):
     return statistics.median(xs)
 
 
+def describe(runs, threads):
+    """'runs a, b, c; cpu x': the repetitions' samples/s and the median process CPU time per wall
+    second, flagged when it is well below the thread count (other processes took the cores)."""
+    cpu = median([c for _, c in runs])
+    shared = f" < {threads} threads: CPU SHARED, not representative" if cpu < 0.85 * threads else ""
+    return f"runs {', '.join(f'{r:.0f}' for r, _ in runs)}; cpu {cpu:.2f}{shared}"
+
+
 def bench_inference(model, obs, masks, batch, batches, repetitions, warmup):
     n = obs["tiles"].shape[0]
     rates = []
     with torch.inference_mode():
         for rep in range(warmup + repetitions):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             for i in range(batches):
                 lo = (i * batch) % n
                 sl = slice(lo, lo + batch)
                 sample_actions(model, index_batch(obs, sl), index_batch(masks, sl))
             elapsed = time.perf_counter() - start
             if rep >= warmup:
-                rates.append(batches * batch / elapsed)
+                rates.append((batches * batch / elapsed, (time.process_time() - cpu) / elapsed))
     return rates
 
 
@@ -429,7 +437,7 @@ def bench_training(model, data, args, g):
     n = data["logp"].shape[0]
     rates = []
     for rep in range(args.warmup + args.repetitions):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         order = torch.randperm(n, generator=g)
         for lo in range(0, n, args.minibatch):
             index = order[lo:lo + args.minibatch]
@@ -445,7 +453,7 @@ def bench_training(model, data, args, g):
                 raise RuntimeError(f"non-finite loss {loss}")
         elapsed = time.perf_counter() - start
         if rep >= args.warmup:
-            rates.append(n / elapsed)
+            rates.append((n / elapsed, (time.process_time() - cpu) / elapsed))
     return rates
 
 
@@ -518,19 +526,22 @@ def main():
             inference = bench_inference(model, obs, masks, args.inference_batch, args.inference_batches, args.repetitions, args.warmup)
             data = make_rollout(model, args.samples, g)
             training = bench_training(model, data, args, g)
-            results[v][str(t)] = {"inference_samples_per_s": round(median(inference)),
-                                  "train_samples_per_s": round(median(training)),
-                                  "inference_runs": [round(r) for r in inference],
-                                  "train_runs": [round(r) for r in training]}
-            print(f"{v} threads={t}: inference {median(inference):9.0f} samples/s (batch {args.inference_batch}; "
-                  f"runs {', '.join(f'{r:.0f}' for r in inference)})")
-            print(f"{v} threads={t}: training  {median(training):9.0f} samples/s (epoch of {args.samples} in minibatches of "
-                  f"{args.minibatch}; runs {', '.join(f'{r:.0f}' for r in training)})", flush=True)
+            inference_rate = median([r for r, _ in inference])
+            training_rate = median([r for r, _ in training])
+            results[v][str(t)] = {"inference_samples_per_s": round(inference_rate),
+                                  "train_samples_per_s": round(training_rate),
+                                  "inference_runs": [round(r) for r, _ in inference],
+                                  "train_runs": [round(r) for r, _ in training],
+                                  "inference_cpu": round(median([c for _, c in inference]), 2),
+                                  "train_cpu": round(median([c for _, c in training]), 2)}
+            print(f"{v} threads={t}: inference {inference_rate:9.0f} samples/s (batch {args.inference_batch}; {describe(inference, t)})")
+            print(f"{v} threads={t}: training  {training_rate:9.0f} samples/s (epoch of {args.samples} in minibatches of "
+                  f"{args.minibatch}; {describe(training, t)})", flush=True)
 
     summary = {"torch": torch.__version__, "parameters": counts, "swift_parameters": SWIFT_PARAMETERS,
                "parameters_match": parameters_ok, "checks_passed": ok, "inference_batch": args.inference_batch, "train_samples": args.samples,
                "minibatch": args.minibatch, "repetitions": args.repetitions,
-               "results": {v: {t: {k: r[k] for k in ("inference_samples_per_s", "train_samples_per_s")} for t, r in per.items()}
+               "results": {v: {t: {k: r[k] for k in ("inference_samples_per_s", "train_samples_per_s", "inference_cpu", "train_cpu")} for t, r in per.items()}
                            for v, per in results.items()}}
     print(json.dumps(summary, separators=(",", ":")))
     return 0 if ok else 1
