@@ -40,6 +40,7 @@ Inputs are random tensors of the right shapes with realistic validity masks and 
 import argparse
 import json
 import math
+import os
 import platform
 import statistics
 import sys
@@ -390,12 +391,39 @@ def median(xs):
     return statistics.median(xs)
 
 
+def busy_seconds():
+    """CPU seconds every process on the machine has used (Linux /proc/stat; None elsewhere)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, idle, iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+class Stopwatch:
+    """Wall time, this process's CPU time and the other processes' CPU time over one repetition."""
+
+    def __init__(self):
+        self.wall, self.cpu, self.busy = time.perf_counter(), time.process_time(), busy_seconds()
+
+    def stop(self, samples):
+        wall = time.perf_counter() - self.wall
+        own = time.process_time() - self.cpu
+        busy = busy_seconds()
+        others = max(0.0, (busy - self.busy) - own) / wall if busy is not None and self.busy is not None else float("nan")
+        return {"rate": samples / wall, "cpu": own / wall, "others": others}
+
+
 def describe(runs, threads):
-    """'runs a, b, c; cpu x': the repetitions' samples/s and the median process CPU time per wall
-    second, flagged when it is well below the thread count (other processes took the cores)."""
-    cpu = median([c for _, c in runs])
-    shared = f" < {threads} threads: CPU SHARED, not representative" if cpu < 0.85 * threads else ""
-    return f"runs {', '.join(f'{r:.0f}' for r, _ in runs)}; cpu {cpu:.2f}{shared}"
+    """The repetitions' samples/s, this process's CPU seconds per wall second and the other
+    processes' (median over repetitions), flagged when threads + others exceed the machine's cores."""
+    cpu, others = median([r["cpu"] for r in runs]), median([r["others"] for r in runs])
+    cores = os.cpu_count() or threads
+    shared = f" -- CPU SHARED with other processes, not representative" if threads + others > cores + 0.15 else ""
+    rates = ", ".join(f"{r['rate']:.0f}" for r in runs)
+    return f"runs {rates}; cpu {cpu:.2f}, others {others:.2f}{shared}"
 
 
 def bench_inference(model, obs, masks, batch, batches, repetitions, warmup):
@@ -403,14 +431,14 @@ def bench_inference(model, obs, masks, batch, batches, repetitions, warmup):
     rates = []
     with torch.inference_mode():
         for rep in range(warmup + repetitions):
-            start, cpu = time.perf_counter(), time.process_time()
+            watch = Stopwatch()
             for i in range(batches):
                 lo = (i * batch) % n
                 sl = slice(lo, lo + batch)
                 sample_actions(model, index_batch(obs, sl), index_batch(masks, sl))
-            elapsed = time.perf_counter() - start
+            run = watch.stop(batches * batch)
             if rep >= warmup:
-                rates.append((batches * batch / elapsed, (time.process_time() - cpu) / elapsed))
+                rates.append(run)
     return rates
 
 
@@ -437,7 +465,7 @@ def bench_training(model, data, args, g):
     n = data["logp"].shape[0]
     rates = []
     for rep in range(args.warmup + args.repetitions):
-        start, cpu = time.perf_counter(), time.process_time()
+        watch = Stopwatch()
         order = torch.randperm(n, generator=g)
         for lo in range(0, n, args.minibatch):
             index = order[lo:lo + args.minibatch]
@@ -451,9 +479,9 @@ def bench_training(model, data, args, g):
             loss = ppo_minibatch(model, optimiser, mb, args)
             if not math.isfinite(loss):
                 raise RuntimeError(f"non-finite loss {loss}")
-        elapsed = time.perf_counter() - start
+        run = watch.stop(n)
         if rep >= args.warmup:
-            rates.append((n / elapsed, (time.process_time() - cpu) / elapsed))
+            rates.append(run)
     return rates
 
 
@@ -526,14 +554,12 @@ def main():
             inference = bench_inference(model, obs, masks, args.inference_batch, args.inference_batches, args.repetitions, args.warmup)
             data = make_rollout(model, args.samples, g)
             training = bench_training(model, data, args, g)
-            inference_rate = median([r for r, _ in inference])
-            training_rate = median([r for r, _ in training])
+            inference_rate = median([r["rate"] for r in inference])
+            training_rate = median([r["rate"] for r in training])
             results[v][str(t)] = {"inference_samples_per_s": round(inference_rate),
                                   "train_samples_per_s": round(training_rate),
-                                  "inference_runs": [round(r) for r, _ in inference],
-                                  "train_runs": [round(r) for r, _ in training],
-                                  "inference_cpu": round(median([c for _, c in inference]), 2),
-                                  "train_cpu": round(median([c for _, c in training]), 2)}
+                                  "inference_others": round(median([r["others"] for r in inference]), 2),
+                                  "train_others": round(median([r["others"] for r in training]), 2)}
             print(f"{v} threads={t}: inference {inference_rate:9.0f} samples/s (batch {args.inference_batch}; {describe(inference, t)})")
             print(f"{v} threads={t}: training  {training_rate:9.0f} samples/s (epoch of {args.samples} in minibatches of "
                   f"{args.minibatch}; {describe(training, t)})", flush=True)
@@ -541,7 +567,7 @@ def main():
     summary = {"torch": torch.__version__, "parameters": counts, "swift_parameters": SWIFT_PARAMETERS,
                "parameters_match": parameters_ok, "checks_passed": ok, "inference_batch": args.inference_batch, "train_samples": args.samples,
                "minibatch": args.minibatch, "repetitions": args.repetitions,
-               "results": {v: {t: {k: r[k] for k in ("inference_samples_per_s", "train_samples_per_s", "inference_cpu", "train_cpu")} for t, r in per.items()}
+               "results": {v: {t: {k: r[k] for k in ("inference_samples_per_s", "train_samples_per_s", "inference_others", "train_others")} for t, r in per.items()}
                            for v, per in results.items()}}
     print(json.dumps(summary, separators=(",", ":")))
     return 0 if ok else 1
