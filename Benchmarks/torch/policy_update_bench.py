@@ -421,7 +421,7 @@ def describe(runs, threads):
     processes' (median over repetitions), flagged when threads + others exceed the machine's cores."""
     cpu, others = median([r["cpu"] for r in runs]), median([r["others"] for r in runs])
     cores = os.cpu_count() or threads
-    shared = f" -- CPU SHARED with other processes, not representative" if threads + others > cores + 0.15 else ""
+    shared = " -- CPU SHARED with other processes, not representative" if threads + others > cores + 0.15 else ""
     rates = ", ".join(f"{r['rate']:.0f}" for r in runs)
     return f"runs {rates}; cpu {cpu:.2f}, others {others:.2f}{shared}"
 
