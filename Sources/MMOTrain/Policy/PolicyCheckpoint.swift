@@ -57,6 +57,10 @@ public enum PolicyCheckpoint {
         } catch {
             throw CheckpointError(path: path, message: "'\(Checkpoint.Key.policy)' metadata: \(error)")
         }
+        let side = layout.segment(named: "tiles")?.shape.first ?? 0
+        guard sizes.tileKernel <= side else {
+            throw CheckpointError(path: path, message: "'\(Checkpoint.Key.policy)' metadata: tile_kernel \(sizes.tileKernel) is larger than the \(side)-tile window")
+        }
         let network = PolicyNetwork(sizes: sizes, layout: layout, actionLayout: actionLayout, config: config, seed: 0)
         try checkpoint.restore(into: network.parameters, adam: nil)
         return (network, checkpoint)

@@ -21,7 +21,7 @@ public struct PolicyConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// The sizes written by `json`; every key is required and must be a positive integer.
+    /// The sizes written by `json`; every key is required and must be an integer in 1...4096.
     public init(json: String) throws(PolicyConfigError) {
         let document: JSONValue
         do {
@@ -30,8 +30,8 @@ public struct PolicyConfig: Sendable, Equatable {
             throw PolicyConfigError(message: "is not valid JSON: \(error)")
         }
         func size(_ key: String) throws(PolicyConfigError) -> Int {
-            guard case .int(let value)? = document[key], (1...65_536).contains(value) else {
-                throw PolicyConfigError(message: "'\(key)' must be an integer in 1...65536, got \(document[key]?.text.excerpt() ?? "nothing")")
+            guard case .int(let value)? = document[key], (1...4_096).contains(value) else {
+                throw PolicyConfigError(message: "'\(key)' must be an integer in 1...4096, got \(document[key]?.text.excerpt() ?? "nothing")")
             }
             return value
         }
