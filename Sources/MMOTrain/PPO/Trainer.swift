@@ -22,6 +22,8 @@ public final class Trainer: @unchecked Sendable {
     let inference: PolicyInference
     let updateWorkspaces: [PolicyWorkspace]
     let totalGradient: Tensor
+    /// Byte offset of the `self` segment in an observation record (read by the shaping terms).
+    let selfOffset: Int
     /// Per-worker scratch for a minibatch share: old log-probs, advantages, old values, returns.
     let minibatchScratch: [Tensor]
     /// Updates done and living agent-steps collected so far (restored on resume).
@@ -40,6 +42,7 @@ public final class Trainer: @unchecked Sendable {
                      earlyStopPopulation: config.earlyStopPopulation)
         network = PolicyNetwork(sizes: policy, layout: env.observationLayout, actionLayout: env.actionLayout, config: game, seed: config.seed)
         network.setTasks(env.taskEmbeddings)
+        selfOffset = env.observationLayout.segment(named: "self")?.offset ?? 0
         adam = Adam(parameters: network.parameters)
         objective = PPOObjective(config: config)
         storage = StepBufferStorage(for: env)
@@ -149,7 +152,6 @@ public final class Trainer: @unchecked Sendable {
     /// The optional shaping terms between two consecutive records of one living agent (0 by default).
     private func shaping(before: UnsafeRawPointer, after: UnsafeRawPointer) -> Float {
         guard config.healBonus != 0 || config.exploreBonus != 0, network.observation.isAlive(after) else { return 0 }
-        let selfOffset = env.observationLayout.segment(named: "self")!.offset
         let old = (before + selfOffset).assumingMemoryBound(to: Int16.self), new = (after + selfOffset).assumingMemoryBound(to: Int16.self)
         var bonus: Float = 0
         if new[SelfColumn.health.rawValue] > old[SelfColumn.health.rawValue] { bonus += config.healBonus }
