@@ -65,4 +65,23 @@ import MMONet
         Activation.relu.backward(input: output.matrix(rows: 2), outputGradient: upstream.matrix(rows: 2), inputGradient: fromOutput.matrix(rows: 2))
         #expect(fromInput.array == fromOutput.array)
     }
+
+    /// 21 values: two 8-wide vector steps and a 5-value tail, all in place, as the network runs ReLU.
+    @Test func reluInPlaceFollowsTheDefinitionInVectorsAndTail() {
+        let input = randomTensor([3, 7], seed: 6, low: -1, high: 1)
+        input.pointer[20] = 0  // the kink: value 0 and gradient 0 at exactly 0
+        let original = input.array
+        Activation.relu.forward(input.matrix(rows: 3), into: input.matrix(rows: 3))
+        #expect(input.array == original.map { max($0, 0) })
+
+        let upstream = randomTensor([3, 7], seed: 7)
+        let expected = (0..<21).map { original[$0] > 0 ? upstream.pointer[$0] : 0 }
+        let gradient = Tensor(shape: [3, 7], values: upstream.array)
+        Activation.relu.backward(input: input.matrix(rows: 3), outputGradient: gradient.matrix(rows: 3), inputGradient: gradient.matrix(rows: 3))
+        #expect(gradient.array == expected)
+        Activation.relu.backward(input: input.matrix(rows: 3), outputGradient: upstream.matrix(rows: 3), inputGradient: gradient.matrix(rows: 3),
+                                 accumulate: true)
+        #expect(gradient.array == expected.map { 2 * $0 })
+        #expect(expected.contains { $0 != 0 } && expected.contains { $0 == 0 })
+    }
 }

@@ -33,11 +33,14 @@ import MMONet
     struct Setup {
         let parameters = ParameterSet()
         let layer: CategoricalConv2D
-        let batch = 3, categories = 5, height = 7, width = 6, out = 4, kernel = 3, stride = 2
+        let batch = 3, categories = 5, height = 7, width = 6, kernel = 3, stride = 2
+        let out: Int
         let inputStride = 7 * 6 + 2  // two padding ids between samples
         let ids: [UInt8]
 
-        init() {
+        /// `out` = 43 takes every path of the layer: a 32-channel block, an 8-channel block and 3 single channels.
+        init(out: Int = 4) {
+            self.out = out
             layer = CategoricalConv2D("tiles", categories: categories, height: height, width: width, outChannels: out, kernel: kernel,
                                       stride: stride, in: parameters)
             parameters.allocate(seed: 11)
@@ -82,8 +85,8 @@ import MMONet
         #expect(setup.parameters.slice(named: "tiles.bias")?.shape == [4])
     }
 
-    @Test func forwardEqualsADenseConvolutionOfTheOneHotInput() {
-        let setup = Setup()
+    @Test(arguments: [4, 43]) func forwardEqualsADenseConvolutionOfTheOneHotInput(channels: Int) {
+        let setup = Setup(out: channels)
         let layer = setup.layer, p = setup.parameters.values.pointer
         let cells = layer.cells
         let output = Tensor(shape: [setup.batch * cells, setup.out])
@@ -115,8 +118,8 @@ import MMONet
         #expect(output32.array == output.array)
     }
 
-    @Test func weightGradientEqualsTheDenseConvolutionsPermuted() {
-        let setup = Setup()
+    @Test(arguments: [4, 43]) func weightGradientEqualsTheDenseConvolutionsPermuted(channels: Int) {
+        let setup = Setup(out: channels)
         let layer = setup.layer
         let cells = layer.cells, rows = setup.batch * cells
         let gradients = setup.parameters.makeGradient()

@@ -55,4 +55,27 @@ import MMONet
             }
         }
     }
+
+    @Test func rowBlocksAreEachOrthogonalWithTheirOwnGain() {
+        let parameters = ParameterSet()
+        // A wide block (more rows than inputs: orthonormal columns) then a narrow one with another gain.
+        let layer = Linear("heads", inputs: 4, outputBlocks: [.init(rows: 6, gain: 0.5), .init(rows: 2, gain: 3)], in: parameters)
+        parameters.allocate(seed: 4)
+        #expect(layer.outputs == 8)
+        let w = layer.weight.pointer(in: parameters.values.pointer)
+        for a in 0..<4 {  // columns of the first block: 6 rows, 4 orthogonal columns of norm 0.5
+            for b in 0..<4 {
+                var dot: Float = 0
+                for row in 0..<6 { dot += w[row * 4 + a] * w[row * 4 + b] }
+                #expect(abs(dot - (a == b ? 0.25 : 0)) < 1e-4)
+            }
+        }
+        for a in 6..<8 {  // rows of the second block: orthogonal, norm 3
+            for b in 6..<8 {
+                var dot: Float = 0
+                for k in 0..<4 { dot += w[a * 4 + k] * w[b * 4 + k] }
+                #expect(abs(dot - (a == b ? 9 : 0)) < 1e-4)
+            }
+        }
+    }
 }

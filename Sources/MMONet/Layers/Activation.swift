@@ -31,7 +31,17 @@ public struct Activation: Sendable, Equatable {
         let count = input.count
         switch kind {
         case .relu:
-            for index in 0..<count { y[index] = max(x[index], 0) }
+            // Explicit vectors: in place, the compiler's own vectorisation gives up on the aliasing.
+            var index = 0
+            while index + 8 <= count {
+                let v = SIMD8<Float>.load(x + index)
+                v.replacing(with: 0, where: v .< 0).store(to: y + index)
+                index += 8
+            }
+            while index < count {
+                y[index] = max(x[index], 0)
+                index += 1
+            }
         case .gelu:
             let scale = Activation.geluScale, cubic = Activation.geluCubic
             for index in 0..<count {
@@ -51,10 +61,20 @@ public struct Activation: Sendable, Equatable {
         let count = input.count
         switch kind {
         case .relu:
-            if accumulate {
-                for index in 0..<count where x[index] > 0 { dx[index] += dy[index] }
-            } else {
-                for index in 0..<count { dx[index] = x[index] > 0 ? dy[index] : 0 }
+            // Explicit vectors of selects: the sign pattern is random (branches mispredict), and in
+            // place the compiler's own vectorisation gives up on the aliasing.
+            var index = 0
+            while index + 8 <= count {
+                var gradient = SIMD8<Float>.load(dy + index)
+                gradient.replace(with: 0, where: .!(SIMD8<Float>.load(x + index) .> 0))
+                if accumulate { gradient += SIMD8<Float>.load(dx + index) }
+                gradient.store(to: dx + index)
+                index += 8
+            }
+            while index < count {
+                let gradient = x[index] > 0 ? dy[index] : 0
+                dx[index] = accumulate ? dx[index] + gradient : gradient
+                index += 1
             }
         case .gelu:
             let scale = Activation.geluScale, cubic = Activation.geluCubic

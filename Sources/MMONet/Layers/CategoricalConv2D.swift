@@ -73,6 +73,17 @@ public struct CategoricalConv2D: Sendable {
         scatterBackward(ids, batch: batch, inputStride: inputStride ?? height * width, outputGradient: outputGradient, gradients: gradients)
     }
 
+    /// Traps on an id outside 0..<categories in the first `height * width` ids at `grid`, so the
+    /// loops below read ids unchecked.
+    @inline(__always)
+    private func validate<ID: BinaryInteger>(_ grid: UnsafePointer<ID>) {
+        let limit = UInt(categories)
+        for index in 0..<height * width {
+            let id = UInt(truncatingIfNeeded: Int(grid[index]))
+            precondition(id < limit, "categorical id \(grid[index]) outside 0..<\(categories)")
+        }
+    }
+
     @inline(__always)
     private func gatherForward<ID: BinaryInteger>(_ ids: UnsafePointer<ID>, batch: Int, inputStride: Int, output: Matrix,
                                                   parameters: UnsafeMutablePointer<Float>) {
@@ -80,29 +91,78 @@ public struct CategoricalConv2D: Sendable {
         precondition(output.rows == batch * cellCount && output.columns == outChannels, "CategoricalConv2D output shape")
         precondition(inputStride >= height * width, "CategoricalConv2D input stride")
         let w = weight.pointer(in: parameters), b = bias.pointer(in: parameters)
-        let channels = outChannels, k = kernel, s = stride, gridWidth = width, outWidth = outputWidth
-        let categoryStride = k * k * channels
-        let categoryLimit = UInt(categories)
+        let channels = outChannels, s = stride, gridWidth = width, outWidth = outputWidth
         for sample in 0..<batch {
             let grid = ids + sample * inputStride
+            validate(grid)
             for oy in 0..<outputHeight {
                 for ox in 0..<outWidth {
                     let y = output.pointer + ((sample * cellCount) + oy * outWidth + ox) * channels
-                    y.update(from: b, count: channels)
-                    var offset = 0  // (ky * k + kx) * channels
-                    for ky in 0..<k {
-                        let line = grid + (oy * s + ky) * gridWidth + ox * s
-                        for kx in 0..<k {
-                            let id = UInt(truncatingIfNeeded: Int(line[kx]))
-                            precondition(id < categoryLimit, "categorical id \(line[kx]) outside 0..<\(categories)")
-                            let column = w + Int(id) * categoryStride + offset
-                            for channel in 0..<channels { y[channel] += column[channel] }
-                            offset += channels
+                    let corner = grid + oy * s * gridWidth + ox * s
+                    // 32 channels at a time in registers across the k x k gathers (each weight row
+                    // read once), then 8 at a time, then one by one (same sums in the same order).
+                    var channel = 0
+                    while channel + 32 <= channels {
+                        gather32(corner: corner, channel: channel, weights: w, bias: b, into: y)
+                        channel += 32
+                    }
+                    while channel + 8 <= channels {
+                        gather8(corner: corner, channel: channel, weights: w, bias: b, into: y)
+                        channel += 8
+                    }
+                    for rest in channel..<channels {
+                        var sum = b[rest]
+                        for ky in 0..<kernel {
+                            for kx in 0..<kernel { sum += w[Int(corner[ky * gridWidth + kx]) * kernel * kernel * channels + (ky * kernel + kx) * channels + rest] }
                         }
+                        y[rest] = sum
                     }
                 }
             }
         }
+    }
+
+    /// y[channel..<channel + 32] = bias + the weight rows of the k x k ids at `corner`, in four
+    /// 8-wide registers.
+    @inline(__always)
+    private func gather32<ID: BinaryInteger>(corner: UnsafePointer<ID>, channel: Int, weights: UnsafeMutablePointer<Float>,
+                                             bias: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let channels = outChannels, k = kernel, categoryStride = k &* k &* channels
+        var sum0 = SIMD8<Float>.load(bias + channel), sum1 = SIMD8<Float>.load(bias + channel + 8)
+        var sum2 = SIMD8<Float>.load(bias + channel + 16), sum3 = SIMD8<Float>.load(bias + channel + 24)
+        var offset = channel  // (ky * k + kx) * channels + channel
+        for ky in 0..<k {
+            let line = corner + ky &* width
+            for kx in 0..<k {
+                let row = weights + (Int(line[kx]) &* categoryStride &+ offset)
+                sum0 += SIMD8<Float>.load(row)
+                sum1 += SIMD8<Float>.load(row + 8)
+                sum2 += SIMD8<Float>.load(row + 16)
+                sum3 += SIMD8<Float>.load(row + 24)
+                offset &+= channels
+            }
+        }
+        sum0.store(to: y + channel)
+        sum1.store(to: y + channel + 8)
+        sum2.store(to: y + channel + 16)
+        sum3.store(to: y + channel + 24)
+    }
+
+    /// y[channel..<channel + 8] = bias + the weight rows of the k x k ids at `corner`.
+    @inline(__always)
+    private func gather8<ID: BinaryInteger>(corner: UnsafePointer<ID>, channel: Int, weights: UnsafeMutablePointer<Float>,
+                                            bias: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let channels = outChannels, k = kernel, categoryStride = k &* k &* channels
+        var sum = SIMD8<Float>.load(bias + channel)
+        var offset = channel
+        for ky in 0..<k {
+            let line = corner + ky &* width
+            for kx in 0..<k {
+                sum += SIMD8<Float>.load(weights + (Int(line[kx]) &* categoryStride &+ offset))
+                offset &+= channels
+            }
+        }
+        sum.store(to: y + channel)
     }
 
     @inline(__always)
@@ -113,27 +173,45 @@ public struct CategoricalConv2D: Sendable {
                      "CategoricalConv2D output gradient shape")
         precondition(inputStride >= height * width, "CategoricalConv2D input stride")
         let dw = weight.pointer(in: gradients), db = bias.pointer(in: gradients)
-        let channels = outChannels, k = kernel, s = stride, gridWidth = width, outWidth = outputWidth
-        let categoryStride = k * k * channels
-        let categoryLimit = UInt(categories)
+        let channels = outChannels, s = stride, gridWidth = width, outWidth = outputWidth
         for sample in 0..<batch {
             let grid = ids + sample * inputStride
+            validate(grid)
             for oy in 0..<outputHeight {
                 for ox in 0..<outWidth {
                     let dy = outputGradient.pointer + ((sample * cellCount) + oy * outWidth + ox) * channels
-                    for channel in 0..<channels { db[channel] += dy[channel] }
-                    var offset = 0
-                    for ky in 0..<k {
-                        let line = grid + (oy * s + ky) * gridWidth + ox * s
-                        for kx in 0..<k {
-                            let id = UInt(truncatingIfNeeded: Int(line[kx]))
-                            precondition(id < categoryLimit, "categorical id \(line[kx]) outside 0..<\(categories)")
-                            let column = dw + Int(id) * categoryStride + offset
-                            for channel in 0..<channels { column[channel] += dy[channel] }
-                            offset += channels
+                    let corner = grid + oy * s * gridWidth + ox * s
+                    var channel = 0
+                    while channel + 8 <= channels {
+                        scatter8(corner: corner, channel: channel, outputGradient: dy, weightGradient: dw, biasGradient: db)
+                        channel += 8
+                    }
+                    for rest in channel..<channels {
+                        db[rest] += dy[rest]
+                        for ky in 0..<kernel {
+                            for kx in 0..<kernel { dw[Int(corner[ky * gridWidth + kx]) * kernel * kernel * channels + (ky * kernel + kx) * channels + rest] += dy[rest] }
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Adds dy[channel..<channel + 8] to the bias gradient and to the weight-gradient rows of the
+    /// k x k ids at `corner`.
+    @inline(__always)
+    private func scatter8<ID: BinaryInteger>(corner: UnsafePointer<ID>, channel: Int, outputGradient dy: UnsafeMutablePointer<Float>,
+                                             weightGradient dw: UnsafeMutablePointer<Float>, biasGradient db: UnsafeMutablePointer<Float>) {
+        let channels = outChannels, k = kernel, categoryStride = k &* k &* channels
+        let gradient = SIMD8<Float>.load(dy + channel)
+        (SIMD8<Float>.load(db + channel) + gradient).store(to: db + channel)
+        var offset = channel
+        for ky in 0..<k {
+            let line = corner + ky &* width
+            for kx in 0..<k {
+                let row = dw + (Int(line[kx]) &* categoryStride &+ offset)
+                (SIMD8<Float>.load(row) + gradient).store(to: row)
+                offset &+= channels
             }
         }
     }

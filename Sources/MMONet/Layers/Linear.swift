@@ -15,6 +15,16 @@ public struct Linear: Sendable {
         bias = parameters.add("\(name).bias", shape: [outputs], initialiser: .zeros)
     }
 
+    /// Registers `name.weight` [sum of the blocks' rows, inputs] whose row blocks start as separate
+    /// layers with those gains would (`ParameterInitialiser.orthogonalRowBlocks`), and `name.bias`
+    /// (zeros): several layers over the same input as one sgemm.
+    public init(_ name: String, inputs: Int, outputBlocks: [ParameterInitialiser.RowBlock], in parameters: ParameterSet) {
+        self.inputs = inputs
+        outputs = outputBlocks.reduce(0) { $0 + $1.rows }
+        weight = parameters.add("\(name).weight", shape: [outputs, inputs], initialiser: .orthogonalRowBlocks(outputBlocks))
+        bias = parameters.add("\(name).bias", shape: [outputs], initialiser: .zeros)
+    }
+
     /// output[b] = input[b] W^T + bias. `output` may not alias `input`.
     public func forward(_ input: Matrix, into output: Matrix, parameters: UnsafeMutablePointer<Float>) {
         precondition(input.columns == inputs && output.columns == outputs && input.rows == output.rows, "Linear shapes")

@@ -9,6 +9,19 @@ public enum ParameterInitialiser: Sendable, Equatable {
     case orthogonal(gain: Float)
     /// Normal with mean 0 and this standard deviation (embedding tables).
     case normal(std: Float)
+    /// Consecutive blocks of rows of a [rows, rest] matrix, each orthogonal with its own gain, as
+    /// if each block were its own layer (several heads' layers fused into one matrix).
+    case orthogonalRowBlocks([RowBlock])
+
+    /// `rows` consecutive rows initialised orthogonal with `gain`.
+    public struct RowBlock: Sendable, Equatable {
+        public let rows: Int
+        public let gain: Float
+        public init(rows: Int, gain: Float) {
+            self.rows = rows
+            self.gain = gain
+        }
+    }
 
     public static let hiddenGain = Float(2.0.squareRoot())
 
@@ -22,6 +35,16 @@ public enum ParameterInitialiser: Sendable, Equatable {
             let rows = shape.first ?? 1
             let columns = values.count / max(rows, 1)
             Self.orthogonal(values, rows: rows, columns: columns, gain: gain, random: &random)
+        case .orthogonalRowBlocks(let blocks):
+            let rows = shape.first ?? 1
+            let columns = values.count / max(rows, 1)
+            precondition(blocks.reduce(0) { $0 + $1.rows } == rows, "row blocks must cover the matrix's rows")
+            var start = 0
+            for block in blocks {
+                let part = UnsafeMutableBufferPointer(rebasing: values[start * columns..<(start + block.rows) * columns])
+                Self.orthogonal(part, rows: block.rows, columns: columns, gain: block.gain, random: &random)
+                start += block.rows
+            }
         }
     }
 

@@ -50,9 +50,10 @@ public final class Trainer: @unchecked Sendable {
                                 maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount)
         inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
         let share = (config.minibatchSize + config.threads - 1) / config.threads
+        let rows = min(share, PolicyWorkspace.passRows)
         let network = self.network
-        updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: share) }
-        minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, share]) }
+        updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
+        minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, rows]) }
         totalGradient = network.parameters.makeGradient()
         episodeReturn = Array(repeating: 0, count: env.totalAgents)
         episodeTaskReward = Array(repeating: 0, count: env.totalAgents)
@@ -201,27 +202,31 @@ public final class Trainer: @unchecked Sendable {
                 let range = min(worker * share, count)..<min((worker + 1) * share, count)
                 let w = updateWorkspaces[worker]
                 w.gradients.fill(0)
-                guard !range.isEmpty else { return }
                 let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
                 let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
-                for (row, position) in range.enumerated() {
-                    let entry = Int(entries[position])
-                    network.observation.write(rollout.observation(entry), row: row, into: w.features)
-                    (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
-                    for head in 0..<network.headCount { w.actions[head * capacity + row] = rollout.action(entry)[head] }
-                    oldLogProbs[row] = rollout.logProbs[entry]
-                    let advantage = rollout.advantages[entry]
-                    advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
-                    oldValues[row] = rollout.values[entry]
-                    returns[row] = rollout.returns[entry]
+                // The share in passes of at most `capacity` rows; gradients and statistics add up.
+                for passStart in stride(from: range.lowerBound, to: range.upperBound, by: capacity) {
+                    let pass = passStart..<min(passStart + capacity, range.upperBound)
+                    for (row, position) in pass.enumerated() {
+                        let entry = Int(entries[position])
+                        network.observation.write(rollout.observation(entry), row: row, into: w.features)
+                        (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
+                        for head in 0..<network.headCount { w.actions[head * capacity + row] = rollout.action(entry)[head] }
+                        oldLogProbs[row] = rollout.logProbs[entry]
+                        let advantage = rollout.advantages[entry]
+                        advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
+                        oldValues[row] = rollout.values[entry]
+                        returns[row] = rollout.returns[entry]
+                    }
+                    let rows = pass.count
+                    network.forward(rows: rows, workspace: w)
+                    network.evaluate(rows: rows, workspace: w)
+                    results[worker].add(objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
+                                                           advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
+                                                           entropies: w.entropies, logProbGradients: w.logProbGradients,
+                                                           valueGradients: w.valueGradients))
+                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w)
                 }
-                let rows = range.count
-                network.forward(rows: rows, workspace: w)
-                network.evaluate(rows: rows, workspace: w)
-                results[worker] = objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
-                                                     advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
-                                                     entropies: w.entropies, logProbGradients: w.logProbGradients, valueGradients: w.valueGradients)
-                network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w)
             }
         }
         // Sum the workers' gradients in worker order, clip, step.

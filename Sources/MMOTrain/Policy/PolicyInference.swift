@@ -18,7 +18,8 @@ public final class PolicyInference: @unchecked Sendable {
         self.totalAgents = totalAgents
         self.threads = max(1, min(threads, totalAgents))
         let share = (totalAgents + self.threads - 1) / self.threads
-        workspaces = (0..<self.threads).map { _ in PolicyWorkspace(network: network, capacity: share) }
+        let rows = min(share, PolicyWorkspace.passRows)
+        workspaces = (0..<self.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         nothing = network.actionLayout.heads.map(\.nothing)
     }
 
@@ -29,8 +30,8 @@ public final class PolicyInference: @unchecked Sendable {
     }
 
     /// Writes one action row per agent into `actions` from the observations and masks in `buffers`.
-    /// `record` (when given) is called on each worker after sampling, with the worker's workspace
-    /// and its row count: `rowAgents` says which agent each row is; a rollout copies what it needs.
+    /// `record` (when given) is called on each worker after each pass, with the worker's workspace
+    /// and the pass's row count: `rowAgents` says which agent each row is; a rollout copies what it needs.
     public func act(buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>, stepSeed: UInt64, greedy: Bool = false,
                     record: ((PolicyWorkspace, Int) -> Void)? = nil) {
         let headCount = network.headCount, maskWidth = network.maskWidth
@@ -41,26 +42,30 @@ public final class PolicyInference: @unchecked Sendable {
         runWorkers(threads) { worker in
             let workspace = workspaces[worker]
             var rows = 0
+            func pass() {
+                network.forward(rows: rows, workspace: workspace)
+                network.sample(rows: rows, workspace: workspace, greedy: greedy)
+                for row in 0..<rows {
+                    let agent = Int(workspace.rowAgents[row])
+                    for head in 0..<headCount { actionRows[agent * headCount + head] = workspace.actions[head * workspace.capacity + row] }
+                }
+                record?(workspace, rows)
+                rows = 0
+            }
             for agent in agents(of: worker) {
-                let record = observations + agent * bytesPerAgent
-                guard network.observation.isAlive(record) else {
+                let observation = observations + agent * bytesPerAgent
+                guard network.observation.isAlive(observation) else {
                     for head in 0..<headCount { actionRows[agent * headCount + head] = nothing[head] }
                     continue
                 }
-                network.observation.write(record, row: rows, into: workspace.features)
+                network.observation.write(observation, row: rows, into: workspace.features)
                 (workspace.masks + rows * maskWidth).update(from: masks + agent * maskWidth, count: maskWidth)
                 workspace.rowAgents[rows] = Int32(agent)
                 workspace.rowRandom[rows] = NetRandom(seed: stepSeed &+ UInt64(agent) &* 0x9E37_79B9_7F4A_7C15)
                 rows += 1
+                if rows == workspace.capacity { pass() }
             }
-            guard rows > 0 else { return }
-            network.forward(rows: rows, workspace: workspace)
-            network.sample(rows: rows, workspace: workspace, greedy: greedy)
-            for row in 0..<rows {
-                let agent = Int(workspace.rowAgents[row])
-                for head in 0..<headCount { actionRows[agent * headCount + head] = workspace.actions[head * workspace.capacity + row] }
-            }
-            record?(workspace, rows)
+            if rows > 0 { pass() }
         }
     }
 
@@ -71,6 +76,11 @@ public final class PolicyInference: @unchecked Sendable {
         runWorkers(threads) { worker in
             let workspace = workspaces[worker]
             var rows = 0
+            func pass() {
+                network.forward(rows: rows, workspace: workspace)
+                for row in 0..<rows { values[Int(workspace.rowAgents[row])] = workspace.values[row] }
+                rows = 0
+            }
             for agent in agents(of: worker) {
                 let record = observations + agent * bytesPerAgent
                 values[agent] = 0
@@ -78,10 +88,9 @@ public final class PolicyInference: @unchecked Sendable {
                 network.observation.write(record, row: rows, into: workspace.features)
                 workspace.rowAgents[rows] = Int32(agent)
                 rows += 1
+                if rows == workspace.capacity { pass() }
             }
-            guard rows > 0 else { return }
-            network.forward(rows: rows, workspace: workspace)
-            for row in 0..<rows { values[Int(workspace.rowAgents[row])] = workspace.values[row] }
+            if rows > 0 { pass() }
         }
     }
 }

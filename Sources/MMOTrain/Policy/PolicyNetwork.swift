@@ -14,10 +14,11 @@ import MMOTasks
 /// - the agent itself (vitals, skills, equipment, task progress), the market summary and the task
 ///   embedding: Linear -> ReLU each;
 /// - fused: all of the above concatenated -> Linear -> ReLU = the hidden state h;
-/// - heads: move, attack style, sell price, buy, gold amount and comm read one Linear over h (each
-///   its own columns); attack, give and gold targets point at entity rows, and use, destroy, give
-///   and sell point at inventory slots, by the dot product of a row's key with a query from h,
-///   with a constant 0 logit for "none"; the value is Linear(h -> 1).
+/// - heads: one Linear over h (a single sgemm) gives every head's input: the logits of move, attack
+///   style, sell price, buy, gold amount and comm (each its own columns), one query per pointer
+///   head and the value. Attack, give and gold targets point at entity rows, and use, destroy,
+///   give and sell point at inventory slots, by the dot product of a row's key with the head's
+///   query, with a constant 0 logit for "none".
 ///
 /// Every head is a `MaskedCategorical` under the environment's action mask. The network holds its
 /// parameters; activations live in a `PolicyWorkspace` per worker thread.
@@ -43,14 +44,15 @@ public final class PolicyNetwork: @unchecked Sendable {
     let taskLinear: Linear
     let fusedWidth: Int
     let trunk: Linear
-    let plainHeads: Linear
-    /// Heads read from `plainHeads`' output columns.
+    /// h -> [plain heads' logits | entity heads' queries | item heads' queries | value].
+    let heads: Linear
+    /// Where each head reads `heads`' output: the plain heads' logits, the pointer heads' queries.
     let plainColumns: [(kind: ActionHeadKind, columns: Range<Int>)]
-    let entityHeads: [(kind: ActionHeadKind, query: Linear)]
-    let itemHeads: [(kind: ActionHeadKind, query: Linear)]
+    let entityHeads: [(kind: ActionHeadKind, query: Range<Int>)]
+    let itemHeads: [(kind: ActionHeadKind, query: Range<Int>)]
+    let valueColumn: Int
     let entityScores: PointerScores
     let itemScores: PointerScores
-    let valueHead: Linear
     private let relu = Activation.relu
 
     public static let entityTargetHeads: [ActionHeadKind] = [.attackTarget, .giveTarget, .giveGoldTarget]
@@ -83,22 +85,29 @@ public final class PolicyNetwork: @unchecked Sendable {
             width += actionLayout[kind].size
         }
         plainColumns = columns
-        plainHeads = Linear("heads.logits", inputs: sizes.hiddenWidth, outputs: width, gain: 0.01, in: p)
         for kind in Self.entityTargetHeads {
             precondition(actionLayout[kind].size == observation.entityRows + 1, "head \(kind) should choose an entity row or none")
         }
         for kind in Self.itemTargetHeads {
             precondition(actionLayout[kind].size == observation.inventoryRows + 1, "head \(kind) should choose an inventory slot or none")
         }
+        // Logits and queries start small (gain 0.01), the value with gain 1, each block as its own layer would.
+        var blocks: [ParameterInitialiser.RowBlock] = [.init(rows: width, gain: 0.01)]
         entityHeads = Self.entityTargetHeads.map { kind in
-            (kind, Linear("heads.\(actionLayout[kind].name).query", inputs: sizes.hiddenWidth, outputs: sizes.entityWidth, gain: 0.01, in: p))
+            blocks.append(.init(rows: sizes.entityWidth, gain: 0.01))
+            defer { width += sizes.entityWidth }
+            return (kind, width..<width + sizes.entityWidth)
         }
         itemHeads = Self.itemTargetHeads.map { kind in
-            (kind, Linear("heads.\(actionLayout[kind].name).query", inputs: sizes.hiddenWidth, outputs: sizes.itemWidth, gain: 0.01, in: p))
+            blocks.append(.init(rows: sizes.itemWidth, gain: 0.01))
+            defer { width += sizes.itemWidth }
+            return (kind, width..<width + sizes.itemWidth)
         }
+        valueColumn = width
+        blocks.append(.init(rows: 1, gain: 1))
+        heads = Linear("heads.linear", inputs: sizes.hiddenWidth, outputBlocks: blocks, in: p)
         entityScores = PointerScores(items: observation.entityRows, features: sizes.entityWidth, includesNone: true)
         itemScores = PointerScores(items: observation.inventoryRows, features: sizes.itemWidth, includesNone: true)
-        valueHead = Linear("value.linear", inputs: sizes.hiddenWidth, outputs: 1, gain: 1, in: p)
         parameters.allocate(seed: seed)
     }
 
@@ -149,18 +158,17 @@ public final class PolicyNetwork: @unchecked Sendable {
         }
         dense(trunk, fused, w.hidden.value(rows), p)
 
-        let hidden = w.hidden.value(rows)
-        plainHeads.forward(hidden, into: w.plainLogits.value(rows), parameters: p)
+        let outputs = w.headOutputs.value(rows)
+        heads.forward(w.hidden.value(rows), into: outputs, parameters: p)
         for (index, head) in entityHeads.enumerated() {
-            head.query.forward(hidden, into: w.entityQueries[index].value(rows), parameters: p)
+            copyColumns(of: outputs, at: head.query.lowerBound, into: w.entityQueries[index].value(rows))
             entityScores.forward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), into: w.entityLogits[index].value(rows))
         }
         for (index, head) in itemHeads.enumerated() {
-            head.query.forward(hidden, into: w.itemQueries[index].value(rows), parameters: p)
+            copyColumns(of: outputs, at: head.query.lowerBound, into: w.itemQueries[index].value(rows))
             itemScores.forward(keys: w.itemHidden.value(itemRows), query: w.itemQueries[index].value(rows), into: w.itemLogits[index].value(rows))
         }
-        valueHead.forward(hidden, into: w.value.value(rows), parameters: p)
-        for row in 0..<rows { w.values[row] = w.value.value.pointer[row] }
+        for row in 0..<rows { w.values[row] = outputs[row, valueColumn] }
     }
 
     /// Linear then ReLU in place.
@@ -182,7 +190,7 @@ public final class PolicyNetwork: @unchecked Sendable {
             return MaskedCategorical(logits: w.itemLogits[index].value(rows), mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
         }
         let columns = plainColumns.first { $0.kind == kind }!.columns
-        return MaskedCategorical(logits: w.plainLogits.value(rows), columns: columns, mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
+        return MaskedCategorical(logits: w.headOutputs.value(rows), columns: columns, mask: mask, maskStride: maskWidth, maskOffset: head.maskOffset)
     }
 
     /// Draws every head's action for the rows after `forward` (head-major into `workspace.actions`)
@@ -217,7 +225,7 @@ public final class PolicyNetwork: @unchecked Sendable {
         if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
             return SoftmaxCache(probabilities: w.itemProbabilities[index].matrix(rows: rows, columns: observation.inventoryRows + 1), logNormalisers: normalisers)
         }
-        return SoftmaxCache(probabilities: w.plainProbabilities.matrix(rows: rows, columns: plainHeads.outputs), logNormalisers: normalisers)
+        return SoftmaxCache(probabilities: w.plainProbabilities.matrix(rows: rows, columns: heads.outputs), logNormalisers: normalisers)
     }
 
     /// For the actions in `workspace.actions` (head-major), the summed log-probabilities and
@@ -250,9 +258,9 @@ public final class PolicyNetwork: @unchecked Sendable {
         w.entropyGradient.update(repeating: entropyGradient, count: rows)
         let logProbGradient = UnsafePointer(w.logProbGradients), entropyGradients = UnsafePointer(w.entropyGradient)
 
-        // Heads: logits -> h (and the pointer heads' keys).
-        let plainGradient = w.plainLogits.gradient(rows)
-        plainGradient.fill(0)
+        // Heads: logits, queries and value -> h (and the pointer heads' keys).
+        let outputGradient = w.headOutputs.gradient(rows)
+        outputGradient.fill(0)
         w.entityHidden.gradient(entityRows).fill(0)
         w.itemHidden.gradient(itemRows).fill(0)
         for query in w.entityQueries { query.gradient(rows).fill(0) }
@@ -268,29 +276,21 @@ public final class PolicyNetwork: @unchecked Sendable {
                                       entropies: entropies, cache: cache, into: logits)
                 entityScores.backward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), outputGradient: logits,
                                       keyGradient: w.entityHidden.gradient(entityRows), queryGradient: w.entityQueries[index].gradient(rows), accumulate: true)
+                copyColumns(w.entityQueries[index].gradient(rows), into: outputGradient, at: entityHeads[index].query.lowerBound)
             } else if let index = itemHeads.firstIndex(where: { $0.kind == kind }) {
                 let logits = w.itemLogits[index].gradient(rows)
                 distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
                                       entropies: entropies, cache: cache, into: logits)
                 itemScores.backward(keys: w.itemHidden.value(itemRows), query: w.itemQueries[index].value(rows), outputGradient: logits,
                                     keyGradient: w.itemHidden.gradient(itemRows), queryGradient: w.itemQueries[index].gradient(rows), accumulate: true)
+                copyColumns(w.itemQueries[index].gradient(rows), into: outputGradient, at: itemHeads[index].query.lowerBound)
             } else {
                 distribution.backward(actions: actions, logProbabilityGradient: logProbGradient, entropyGradient: entropyGradients,
-                                      entropies: entropies, cache: cache, into: plainGradient, accumulate: true)
+                                      entropies: entropies, cache: cache, into: outputGradient, accumulate: true)
             }
         }
-        plainHeads.backward(input: hidden, outputGradient: plainGradient, inputGradient: hiddenGradient, parameters: p, gradients: g)
-        for (index, head) in entityHeads.enumerated() {
-            head.query.backward(input: hidden, outputGradient: w.entityQueries[index].gradient(rows), inputGradient: hiddenGradient,
-                                accumulate: true, parameters: p, gradients: g)
-        }
-        for (index, head) in itemHeads.enumerated() {
-            head.query.backward(input: hidden, outputGradient: w.itemQueries[index].gradient(rows), inputGradient: hiddenGradient,
-                                accumulate: true, parameters: p, gradients: g)
-        }
-        let valueGradient = w.value.gradient(rows)
-        for row in 0..<rows { valueGradient.pointer[row] = w.valueGradients[row] }
-        valueHead.backward(input: hidden, outputGradient: valueGradient, inputGradient: hiddenGradient, accumulate: true, parameters: p, gradients: g)
+        for row in 0..<rows { outputGradient[row, valueColumn] = w.valueGradients[row] }
+        heads.backward(input: hidden, outputGradient: outputGradient, inputGradient: hiddenGradient, parameters: p, gradients: g)
 
         // h -> fused -> the encoders.
         relu.backward(input: hidden, outputGradient: hiddenGradient, inputGradient: hiddenGradient)
