@@ -5,7 +5,7 @@ import MMONet
 /// gradient vector, so workers never share writable memory.
 public final class PolicyWorkspace: @unchecked Sendable {
     /// Rows per forward/backward pass in inference and the update: the activations of this many
-    /// rows stay in the last-level cache, where a whole minibatch share (1,024 rows, about 50 MB)
+    /// rows stay in the last-level cache, where a whole minibatch share (1,024 rows, about 40 MB)
     /// does not. 128 to 512 measured alike here; 64 was slower (more, smaller sgemm calls).
     public static let passRows = 256
     public let capacity: Int
