@@ -17,17 +17,25 @@ CHECKED_BUILD := .build-checked
 ASAN_OUT := .build-fuzz/smoke
 ASAN := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-fuzz/build/release/gridmmo
 
-# `python-venv`: a Python environment with numpy and the `safetensors` package, for checking that
+# `python-venv`: a Python environment with numpy, `safetensors` and `openskill`, for checking that
 # Python users read what GridMMO writes. `check-checkpoint-python`: a Swift test writes a fixed
 # checkpoint (GRIDMMO_CHECKPOINT_OUT), which Tests/Python/read_checkpoint.py loads with safetensors
 # and compares, value by value and entry by entry, with the same fixture recomputed in Python.
 VENV := .build/venv
 CHECKPOINT_FIXTURE := .build/checkpoint-python/fixture.safetensors
+# `check-openskill-python`: Tests/Python/openskill_cases.py rates fresh random games with the
+# `openskill` package (pinned: the committed fixture Tests/MMOEvalTests/Fixtures was written by the
+# same version) and the Swift test OpenSkillFixtureTests replays them with MMOEval's PlackettLuce.
+# The seed changes every run unless given (`make check-openskill-python OPENSKILL_SEED=N`); the
+# cases file records it.
+OPENSKILL_VERSION := 6.2.0
+OPENSKILL_CASES := .build/openskill/cases.json
+OPENSKILL_SEED ?= $(shell date +%s)
 
 # Seconds each fuzz target runs in `make fuzz` (`make test` gives each 15).
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test python-venv check-checkpoint-python asan-smoke bench fuzz maps clean
+.PHONY: all deps build demo test python-venv check-checkpoint-python check-openskill-python asan-smoke bench fuzz maps clean
 
 all: build
 
@@ -60,6 +68,7 @@ test: deps
 	$(SWIFT) build --build-tests --traits Viewer
 	$(SWIFT) test --skip-build --traits Viewer
 	$(MAKE) --no-print-directory check-checkpoint-python
+	$(MAKE) --no-print-directory check-openskill-python
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
 	scripts/check-training.sh .build/release/gridmmo
@@ -70,13 +79,19 @@ test: deps
 
 python-venv: deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
-	@$(VENV)/bin/python -c "import numpy, safetensors" 2>/dev/null || $(VENV)/bin/pip install --quiet numpy safetensors
+	@$(VENV)/bin/python -c "import numpy, safetensors; from importlib.metadata import version; assert version('openskill') == '$(OPENSKILL_VERSION)'" 2>/dev/null \
+	  || $(VENV)/bin/pip install --quiet numpy safetensors openskill==$(OPENSKILL_VERSION)
 
 check-checkpoint-python: python-venv
 	$(SWIFT) build --build-tests --traits Viewer
 	@mkdir -p $(dir $(CHECKPOINT_FIXTURE))
 	GRIDMMO_CHECKPOINT_OUT=$(CHECKPOINT_FIXTURE) $(SWIFT) test --skip-build --traits Viewer --filter PythonFixtureTests
 	$(VENV)/bin/python Tests/Python/read_checkpoint.py $(CHECKPOINT_FIXTURE) --expect-fixture
+
+check-openskill-python: python-venv
+	$(SWIFT) build --build-tests --traits Viewer
+	$(VENV)/bin/python Tests/Python/openskill_cases.py $(OPENSKILL_CASES) --seed $(OPENSKILL_SEED)
+	GRIDMMO_OPENSKILL_CASES=$(OPENSKILL_CASES) $(SWIFT) test --skip-build --traits Viewer --filter OpenSkillFixtureTests
 
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MMOViewer", targets: ["MMOViewer"]),
         .library(name: "MMONet", targets: ["MMONet"]),
         .library(name: "MMOTrain", targets: ["MMOTrain"]),
+        .library(name: "MMOEval", targets: ["MMOEval"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "MMOTasks", dependencies: ["MMOCore"]),
         .target(name: "MMONet", dependencies: ["CBLAS", "MMOCore"]),
         .target(name: "MMOTrain", dependencies: ["MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
+        .target(name: "MMOEval", dependencies: ["MMOTasks", "MMOCore"]),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks"]),
         .testTarget(name: "MMONetTests", dependencies: ["MMONet"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
+        .testTarget(name: "MMOEvalTests", dependencies: ["MMOEval", "MMOTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )
