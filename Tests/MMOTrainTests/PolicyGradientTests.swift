@@ -73,10 +73,10 @@ import Testing
             workspace.logProbGradients[r] = a[r]
             workspace.valueGradients[r] = b[r]
         }
-        workspace.gradients.fill(0)
-        network.backward(rows: rows, entropyGradient: c, workspace: workspace)
+        let gradient = network.parameters.makeGradient()
+        network.backward(rows: rows, entropyGradient: c, workspace: workspace, into: gradient)
 
-        let values = network.parameters.values.pointer, gradients = workspace.gradients.pointer
+        let values = network.parameters.values.pointer, gradients = gradient.pointer
         var failures: [String] = []
         var checked = 0
         let step: Float = 1e-3

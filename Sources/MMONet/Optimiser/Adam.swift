@@ -20,8 +20,9 @@ public final class Adam: @unchecked Sendable {
         secondMoment = parameters.makeGradient()
     }
 
-    /// One update of `parameters` from `gradients` (same layout).
-    public func update(parameters: Tensor, gradients: Tensor, learningRate: Float) {
+    /// One update of `parameters` from `gradients` (same layout), element-wise, split over
+    /// `workers` threads (the same result for any count).
+    public func update(parameters: Tensor, gradients: Tensor, learningRate: Float, workers: Int = 1) {
         precondition(parameters.count == gradients.count && parameters.count == firstMoment.count, "Adam shapes")
         step += 1
         let correction1 = 1 - pow(beta1, Float(step))
@@ -30,11 +31,13 @@ public final class Adam: @unchecked Sendable {
         let inverseRootCorrection2 = 1 / correction2.squareRoot()
         let p = parameters.pointer, g = gradients.pointer, m = firstMoment.pointer, v = secondMoment.pointer
         let b1 = beta1, b2 = beta2, eps = epsilon
-        for index in 0..<parameters.count {
-            let gradient = g[index]
-            m[index] = b1 * m[index] + (1 - b1) * gradient
-            v[index] = b2 * v[index] + (1 - b2) * gradient * gradient
-            p[index] -= stepSize * m[index] / ((v[index]).squareRoot() * inverseRootCorrection2 + eps)
+        runWorkers(workers, splitting: parameters.count) { range in
+            for index in range {
+                let gradient = g[index]
+                m[index] = b1 * m[index] + (1 - b1) * gradient
+                v[index] = b2 * v[index] + (1 - b2) * gradient * gradient
+                p[index] -= stepSize * m[index] / ((v[index]).squareRoot() * inverseRootCorrection2 + eps)
+            }
         }
     }
 }

@@ -18,3 +18,11 @@ public func runWorkers(_ count: Int, _ body: (Int) -> Void) {
 private struct SharedBody: @unchecked Sendable {
     let body: (Int) -> Void
 }
+
+/// Runs `body(range)` concurrently on `workers` contiguous, near-equal ranges covering 0..<count
+/// (element-wise loops over a parameter vector: each element is handled by exactly one worker, in
+/// the same arithmetic whatever the worker count).
+public func runWorkers(_ workers: Int, splitting count: Int, _ body: (Range<Int>) -> Void) {
+    let workers = max(1, min(workers, count))
+    runWorkers(workers) { worker in body(worker * count / workers..<(worker + 1) * count / workers) }
+}

@@ -8,9 +8,11 @@ import MMOTasks
 /// Goal-conditioned multi-task PPO over a `VecEnv`, CleanRL's algorithm in its order: collect a
 /// rollout of `rolloutSteps` steps from every environment (each agent on a task drawn from the
 /// curriculum), compute GAE advantages, then run `updateEpochs` passes of shuffled minibatches, one
-/// clipped-gradient Adam step each. Inference and gradients are split over `threads` workers, each
-/// with its own workspace and gradient vector; the workers' gradients are summed in a fixed order,
-/// so a seed and a thread count fix every loss.
+/// clipped-gradient Adam step each. A minibatch is cut into passes of at most
+/// `PolicyWorkspace.passRows` samples, dealt to `threads` workers (one workspace each); every pass
+/// has its own gradient vector, and the passes' gradients and statistics are summed in pass order.
+/// Inference cuts its passes the same way (`PolicyInference`), so a seed fixes every loss and
+/// every parameter whatever the thread count.
 public final class Trainer: @unchecked Sendable {
     public let config: PPOConfig
     public let env: VecEnv
@@ -21,6 +23,9 @@ public final class Trainer: @unchecked Sendable {
     let rollout: RolloutBuffer
     let inference: PolicyInference
     let updateWorkspaces: [PolicyWorkspace]
+    /// One gradient vector and one set of loss statistics per pass of a minibatch.
+    let passGradients: [Tensor]
+    private var passStatistics: [PPOObjective.Statistics]
     let totalGradient: Tensor
     /// Byte offset of the `self` segment in an observation record (read by the shaping terms).
     let selfOffset: Int
@@ -49,11 +54,13 @@ public final class Trainer: @unchecked Sendable {
         rollout = RolloutBuffer(steps: config.rolloutSteps, agents: env.totalAgents, bytesPerAgent: env.observationLayout.bytesPerAgent,
                                 maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount)
         inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
-        let share = (config.minibatchSize + config.threads - 1) / config.threads
-        let rows = min(share, PolicyWorkspace.passRows)
+        let passes = (config.minibatchSize + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+        let rows = min(config.minibatchSize, PolicyWorkspace.passRows)
         let network = self.network
         updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, rows]) }
+        passGradients = (0..<passes).map { _ in network.parameters.makeGradient() }
+        passStatistics = Array(repeating: PPOObjective.Statistics(), count: passes)
         totalGradient = network.parameters.makeGradient()
         episodeReturn = Array(repeating: 0, count: env.totalAgents)
         episodeTaskReward = Array(repeating: 0, count: env.totalAgents)
@@ -195,19 +202,15 @@ public final class Trainer: @unchecked Sendable {
         let std = (max(squares / Double(count) - mean * mean, 0)).squareRoot()
         let normalise = config.normaliseAdvantages
         let threads = updateWorkspaces.count
-        let share = (count + threads - 1) / threads
-        var workerStatistics = [PPOObjective.Statistics](repeating: .init(), count: threads)
-        workerStatistics.withUnsafeMutableBufferPointer { results in
-            runWorkers(threads) { worker in
-                let range = min(worker * share, count)..<min((worker + 1) * share, count)
+        let passes = (count + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+        passStatistics.withUnsafeMutableBufferPointer { statistics in
+            runWorkers(min(threads, passes)) { worker in
                 let w = updateWorkspaces[worker]
-                w.gradients.fill(0)
                 let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
                 let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
-                // The share in passes of at most `capacity` rows; gradients and statistics add up.
-                for passStart in stride(from: range.lowerBound, to: range.upperBound, by: capacity) {
-                    let pass = passStart..<min(passStart + capacity, range.upperBound)
-                    for (row, position) in pass.enumerated() {
+                for pass in stride(from: worker, to: passes, by: threads) {
+                    let positions = pass * count / passes..<(pass + 1) * count / passes
+                    for (row, position) in positions.enumerated() {
                         let entry = Int(entries[position])
                         network.observation.write(rollout.observation(entry), row: row, into: w.features)
                         (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
@@ -218,27 +221,32 @@ public final class Trainer: @unchecked Sendable {
                         oldValues[row] = rollout.values[entry]
                         returns[row] = rollout.returns[entry]
                     }
-                    let rows = pass.count
+                    let rows = positions.count
                     network.forward(rows: rows, workspace: w)
                     network.evaluate(rows: rows, workspace: w)
-                    results[worker].add(objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
-                                                           advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
-                                                           entropies: w.entropies, logProbGradients: w.logProbGradients,
-                                                           valueGradients: w.valueGradients))
-                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w)
+                    statistics[pass] = objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
+                                                          advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
+                                                          entropies: w.entropies, logProbGradients: w.logProbGradients,
+                                                          valueGradients: w.valueGradients)
+                    passGradients[pass].fill(0)
+                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w, into: passGradients[pass])
                 }
             }
         }
-        // Sum the workers' gradients in worker order, clip, step.
-        totalGradient.pointer.update(from: updateWorkspaces[0].gradients.pointer, count: totalGradient.count)
-        for worker in 1..<threads {
-            let g = updateWorkspaces[worker].gradients.pointer
-            for index in 0..<totalGradient.count { totalGradient.pointer[index] += g[index] }
+        // Sum the passes' gradients in pass order (each worker a range of parameters), clip, step.
+        let total = totalGradient.pointer
+        runWorkers(threads, splitting: totalGradient.count) { range in
+            let first = passGradients[0].pointer
+            for index in range { total[index] = first[index] }
+            for pass in 1..<passes {
+                let g = passGradients[pass].pointer
+                for index in range { total[index] += g[index] }
+            }
         }
-        report.gradientNorm = clipGradientNorm(totalGradient, maximumNorm: config.maximumGradientNorm)
-        adam.update(parameters: network.parameters.values, gradients: totalGradient, learningRate: learningRate)
+        report.gradientNorm = clipGradientNorm(totalGradient, maximumNorm: config.maximumGradientNorm, workers: threads)
+        adam.update(parameters: network.parameters.values, gradients: totalGradient, learningRate: learningRate, workers: threads)
         var statistics = PPOObjective.Statistics()
-        for worker in workerStatistics { statistics.add(worker) }
+        for pass in 0..<passes { statistics.add(passStatistics[pass]) }
         return statistics
     }
 

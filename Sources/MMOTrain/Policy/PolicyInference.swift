@@ -2,35 +2,42 @@ import Dispatch
 import MMOEnv
 import MMONet
 
-/// Chooses actions for every living agent of a `VecEnv` with a `PolicyNetwork`, split over worker
-/// threads by contiguous agent ranges (one workspace per worker, one BLAS thread each). Dead agents
-/// get every head's "nothing". Agent a at step s samples from a stream seeded by (seed, s, a), so the
-/// actions depend on neither the thread count nor the batch layout.
+/// Chooses actions for every living agent of a `VecEnv` with a `PolicyNetwork`. Dead agents get
+/// every head's "nothing".
+///
+/// The living agents are cut into passes of near-equal size (at most `passRows`), and the passes
+/// are dealt round-robin to the worker threads (one workspace and one BLAS thread each). The cut
+/// depends only on which agents are alive, never on the thread count: sgemm's result for a row can
+/// depend on the other rows of its call, so this is what makes the actions, and the runs built on
+/// them, repeat bit for bit on any number of threads. Agent a at step s samples from a stream
+/// seeded by (seed, s, a).
 public final class PolicyInference: @unchecked Sendable {
+    /// Most rows in one pass: small enough that passes balance over the workers when only some
+    /// agents live, large enough for efficient sgemm calls.
+    public static let passRows = 128
+
     public let network: PolicyNetwork
     public let threads: Int
     public let totalAgents: Int
     let workspaces: [PolicyWorkspace]
     private let nothing: [Int32]
+    /// The living agents of the current call, ascending (allocated once).
+    private let living: UnsafeMutablePointer<Int32>
 
     public init(network: PolicyNetwork, totalAgents: Int, threads: Int) {
         self.network = network
         self.totalAgents = totalAgents
         self.threads = max(1, min(threads, totalAgents))
-        let share = (totalAgents + self.threads - 1) / self.threads
-        let rows = min(share, PolicyWorkspace.passRows)
+        let rows = min(totalAgents, Self.passRows)
         workspaces = (0..<self.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         nothing = network.actionLayout.heads.map(\.nothing)
+        living = .allocate(capacity: totalAgents)
     }
 
-    /// The agents worker `worker` handles.
-    func agents(of worker: Int) -> Range<Int> {
-        let share = (totalAgents + threads - 1) / threads
-        return min(worker * share, totalAgents)..<min((worker + 1) * share, totalAgents)
-    }
+    deinit { living.deallocate() }
 
     /// Writes one action row per agent into `actions` from the observations and masks in `buffers`.
-    /// `record` (when given) is called on each worker after each pass, with the worker's workspace
+    /// `record` (when given) is called on the worker after each pass, with the worker's workspace
     /// and the pass's row count: `rowAgents` says which agent each row is; a rollout copies what it needs.
     public func act(buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>, stepSeed: UInt64, greedy: Bool = false,
                     record: ((PolicyWorkspace, Int) -> Void)? = nil) {
@@ -39,33 +46,25 @@ public final class PolicyInference: @unchecked Sendable {
         let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
         let masks = UnsafePointer(buffers.masks.baseAddress!)
         let actionRows = actions.baseAddress!
-        runWorkers(threads) { worker in
-            let workspace = workspaces[worker]
-            var rows = 0
-            func pass() {
-                network.forward(rows: rows, workspace: workspace)
-                network.sample(rows: rows, workspace: workspace, greedy: greedy)
-                for row in 0..<rows {
-                    let agent = Int(workspace.rowAgents[row])
-                    for head in 0..<headCount { actionRows[agent * headCount + head] = workspace.actions[head * workspace.capacity + row] }
-                }
-                record?(workspace, rows)
-                rows = 0
+        let count = findLiving(observations, bytesPerAgent: bytesPerAgent) { agent in
+            for head in 0..<headCount { actionRows[agent * headCount + head] = nothing[head] }
+        }
+        forEachPass(count: count) { workspace, positions in
+            for (row, position) in positions.enumerated() {
+                let agent = Int(living[position])
+                network.observation.write(observations + agent * bytesPerAgent, row: row, into: workspace.features)
+                (workspace.masks + row * maskWidth).update(from: masks + agent * maskWidth, count: maskWidth)
+                workspace.rowAgents[row] = Int32(agent)
+                workspace.rowRandom[row] = NetRandom(seed: stepSeed &+ UInt64(agent) &* 0x9E37_79B9_7F4A_7C15)
             }
-            for agent in agents(of: worker) {
-                let observation = observations + agent * bytesPerAgent
-                guard network.observation.isAlive(observation) else {
-                    for head in 0..<headCount { actionRows[agent * headCount + head] = nothing[head] }
-                    continue
-                }
-                network.observation.write(observation, row: rows, into: workspace.features)
-                (workspace.masks + rows * maskWidth).update(from: masks + agent * maskWidth, count: maskWidth)
-                workspace.rowAgents[rows] = Int32(agent)
-                workspace.rowRandom[rows] = NetRandom(seed: stepSeed &+ UInt64(agent) &* 0x9E37_79B9_7F4A_7C15)
-                rows += 1
-                if rows == workspace.capacity { pass() }
+            let rows = positions.count
+            network.forward(rows: rows, workspace: workspace)
+            network.sample(rows: rows, workspace: workspace, greedy: greedy)
+            for row in 0..<rows {
+                let agent = Int(workspace.rowAgents[row])
+                for head in 0..<headCount { actionRows[agent * headCount + head] = workspace.actions[head * workspace.capacity + row] }
             }
-            if rows > 0 { pass() }
+            record?(workspace, rows)
         }
     }
 
@@ -73,24 +72,42 @@ public final class PolicyInference: @unchecked Sendable {
     public func values(buffers: StepBuffers, into values: UnsafeMutablePointer<Float>) {
         let bytesPerAgent = buffers.observations.count / totalAgents
         let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
-        runWorkers(threads) { worker in
-            let workspace = workspaces[worker]
-            var rows = 0
-            func pass() {
-                network.forward(rows: rows, workspace: workspace)
-                for row in 0..<rows { values[Int(workspace.rowAgents[row])] = workspace.values[row] }
-                rows = 0
+        let count = findLiving(observations, bytesPerAgent: bytesPerAgent) { values[$0] = 0 }
+        forEachPass(count: count) { workspace, positions in
+            for (row, position) in positions.enumerated() {
+                let agent = Int(living[position])
+                network.observation.write(observations + agent * bytesPerAgent, row: row, into: workspace.features)
+                workspace.rowAgents[row] = Int32(agent)
             }
-            for agent in agents(of: worker) {
-                let record = observations + agent * bytesPerAgent
-                values[agent] = 0
-                guard network.observation.isAlive(record) else { continue }
-                network.observation.write(record, row: rows, into: workspace.features)
-                workspace.rowAgents[rows] = Int32(agent)
-                rows += 1
-                if rows == workspace.capacity { pass() }
+            network.forward(rows: positions.count, workspace: workspace)
+            for row in 0..<positions.count { values[Int(workspace.rowAgents[row])] = workspace.values[row] }
+        }
+    }
+
+    /// Lists the living agents in `living` and returns how many there are; `dead(agent)` is called
+    /// for every other agent.
+    private func findLiving(_ observations: UnsafeRawPointer, bytesPerAgent: Int, dead: (Int) -> Void) -> Int {
+        var count = 0
+        for agent in 0..<totalAgents {
+            if network.observation.isAlive(observations + agent * bytesPerAgent) {
+                living[count] = Int32(agent)
+                count += 1
+            } else {
+                dead(agent)
             }
-            if rows > 0 { pass() }
+        }
+        return count
+    }
+
+    /// Cuts positions 0..<count of `living` into ceil(count / passRows) passes of near-equal size
+    /// and runs `body(workspace, positions)` for each, pass p on worker p % threads.
+    private func forEachPass(count: Int, _ body: (PolicyWorkspace, Range<Int>) -> Void) {
+        let passes = (count + Self.passRows - 1) / Self.passRows
+        guard passes > 0 else { return }
+        runWorkers(min(threads, passes)) { worker in
+            for pass in stride(from: worker, to: passes, by: threads) {
+                body(workspaces[worker], pass * count / passes..<(pass + 1) * count / passes)
+            }
         }
     }
 }

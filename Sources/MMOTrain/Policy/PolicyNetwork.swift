@@ -247,12 +247,13 @@ public final class PolicyNetwork: @unchecked Sendable {
 
     // MARK: Backward
 
-    /// Accumulates into `workspace.gradients` the gradient of a loss whose derivatives are
+    /// Accumulates into `gradients` (the parameters' layout) the gradient of a loss whose derivatives are
     /// `workspace.logProbGradients` (per row, w.r.t. the summed log-probability), `valueGradients`
     /// and the constant `entropyGradient` (w.r.t. each row's summed entropy), after `forward` and
     /// `evaluate` on the same rows (whose softmax caches it reads).
-    public func backward(rows: Int, entropyGradient: Float, workspace w: PolicyWorkspace) {
-        let p = parameters.values.pointer, g = w.gradients.pointer
+    public func backward(rows: Int, entropyGradient: Float, workspace w: PolicyWorkspace, into gradients: Tensor) {
+        precondition(gradients.count == parameters.count, "gradient vector of \(gradients.count) values for \(parameters.count) parameters")
+        let p = parameters.values.pointer, g = gradients.pointer
         let hidden = w.hidden.value(rows), hiddenGradient = w.hidden.gradient(rows)
         let entityRows = rows * observation.entityRows, itemRows = rows * observation.inventoryRows
         w.entropyGradient.update(repeating: entropyGradient, count: rows)

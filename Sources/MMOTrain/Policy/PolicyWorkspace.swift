@@ -1,8 +1,8 @@
 import MMONet
 
 /// Every activation and activation gradient of one forward/backward pass of a `PolicyNetwork` for
-/// up to `capacity` agents, allocated once: each worker thread owns one, with its own parameter
-/// gradient vector, so workers never share writable memory.
+/// up to `capacity` agents, allocated once: each worker thread owns one, so workers never share
+/// writable memory.
 public final class PolicyWorkspace: @unchecked Sendable {
     /// Rows per forward/backward pass in inference and the update: the activations of this many
     /// rows stay in the last-level cache, where a whole minibatch share (1,024 rows, about 40 MB)
@@ -23,8 +23,6 @@ public final class PolicyWorkspace: @unchecked Sendable {
     /// Per row: the agent (or rollout entry) it holds, and its random stream for sampling.
     public let rowAgents: UnsafeMutablePointer<Int32>
     public let rowRandom: UnsafeMutablePointer<NetRandom>
-    /// This worker's parameter gradient (the network's layout).
-    public let gradients: Tensor
     /// Scratch for per-head log-probabilities and entropies.
     let headScratch: UnsafeMutablePointer<Float>
     let entropyGradient: UnsafeMutablePointer<Float>
@@ -83,7 +81,6 @@ public final class PolicyWorkspace: @unchecked Sendable {
         entropyGradient = pointer(capacity, Float.self)
         entityArgmax = pointer(capacity * sizes.entityWidth, Int32.self)
         itemArgmax = pointer(capacity * sizes.itemWidth, Int32.self)
-        gradients = network.parameters.makeGradient()
         taskInput = Tensor(shape: [capacity, network.taskDimension])
         tileCells = Pair(rows: capacity * network.tileConv.cells, columns: sizes.tileChannels)
         tileHidden = Pair(rows: capacity, columns: sizes.tileWidth)
