@@ -36,16 +36,23 @@ public struct MaskedCategorical: @unchecked Sendable {
     @inline(__always) private func logitRow(_ row: Int) -> UnsafeMutablePointer<Float> { logits.row(row) + columns.lowerBound }
     @inline(__always) private func maskRow(_ row: Int) -> UnsafePointer<UInt8> { mask + row * maskStride + maskOffset }
 
-    /// The largest legal logit and the sum of exp(logit - that max) over legal options.
-    @inline(__always) private func normaliser(_ row: Int) -> (max: Float, sum: Float) {
-        let l = logitRow(row), legal = maskRow(row), n = options
+    /// The largest legal logit of `row` (a precondition failure when no option is legal).
+    @inline(__always) private func largestLegal(_ row: Int) -> Float {
+        let l = logitRow(row), legal = maskRow(row)
         var best = -Float.infinity
         var found = false
-        for i in 0..<n where legal[i] != 0 {
+        for i in 0..<options where legal[i] != 0 {
             if !found || l[i] > best { best = l[i] }
             found = true
         }
         precondition(found, "row \(row) of a MaskedCategorical has no legal option")
+        return best
+    }
+
+    /// The largest legal logit and the sum of exp(logit - that max) over legal options.
+    @inline(__always) private func normaliser(_ row: Int) -> (max: Float, sum: Float) {
+        let l = logitRow(row), legal = maskRow(row), n = options
+        let best = largestLegal(row)
         var sum: Float = 0
         for i in 0..<n where legal[i] != 0 { sum += expf(l[i] - best) }
         return (best, sum)
@@ -127,7 +134,7 @@ public struct MaskedCategorical: @unchecked Sendable {
         precondition(cache.probabilities.rows >= rows && cache.probabilities.columns == logits.columns, "MaskedCategorical cache shape")
         let n = options
         for row in 0..<rows {
-            let (best, _) = normaliser(row)
+            let best = largestLegal(row)
             let l = logitRow(row), legal = maskRow(row)
             let p = cache.probabilities.row(row) + columns.lowerBound
             var sum: Float = 0, weighted: Float = 0
