@@ -22,5 +22,17 @@ let package = Package(
             path: "Benchmarks/StepBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "TrainingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MMOCore", package: "GridMMO"),
+                .product(name: "MMONet", package: "GridMMO"),
+                .product(name: "MMOTasks", package: "GridMMO"),
+                .product(name: "MMOTrain", package: "GridMMO"),
+            ],
+            path: "Benchmarks/TrainingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
