@@ -117,11 +117,27 @@ public struct MaskedCategorical: @unchecked Sendable {
         return lastPositive  // rounding left the target at the very top: the last option that can occur
     }
 
-    /// One draw from `row` (as `sample(row:random:)`) and its log-probability, with one normalisation.
+    /// One draw from `row` (as `sample(row:random:)`, the same draw) and its log-probability, with
+    /// one exponential per legal option: they are kept on the stack for the draw.
     public func sampleWithLogProbability(row: Int, random: inout NetRandom) -> (action: Int, logProbability: Float) {
-        let (best, sum) = normaliser(row)
-        let action = sample(row: row, max: best, sum: sum, random: &random)
-        return (action, logitRow(row)[action] - best - logf(sum))
+        let best = largestLegal(row)
+        let l = logitRow(row), legal = maskRow(row), n = options
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { weights in
+            var sum: Float = 0
+            for i in 0..<n {
+                weights[i] = legal[i] != 0 ? expf(l[i] - best) : 0
+                sum += weights[i]
+            }
+            let target = random.unitFloat() * sum
+            var cumulative: Float = 0
+            var action = -1
+            for i in 0..<n where weights[i] > 0 {
+                cumulative += weights[i]
+                action = i  // the last option that can occur, should rounding leave the target at the very top
+                if cumulative > target { break }
+            }
+            return (action, l[action] - best - logf(sum))
+        }
     }
 
     /// `evaluate` for training: besides each row's log-probability of its action and entropy, keeps
