@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
-        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks", "MMOEval"]),
+        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks", "MMOEval", "MMOTrain"]),
         .testTarget(name: "MMONetTests", dependencies: ["MMONet"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .testTarget(name: "MMOEvalTests", dependencies: ["MMOEval", "MMOEnv", "MMOTasks", "MMOCore"], exclude: ["Fixtures"]),
