@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "MMOTasks", dependencies: ["MMOCore"]),
         .target(name: "MMONet", dependencies: ["CBLAS", "MMOCore"]),
         .target(name: "MMOTrain", dependencies: ["MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
-        .target(name: "MMOEval", dependencies: ["MMOTasks", "MMOCore"]),
+        .target(name: "MMOEval", dependencies: ["MMOEnv", "MMOTasks", "MMOCore"]),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
@@ -39,17 +39,17 @@ let package = Package(
         .executableTarget(
             name: "gridmmo",
             dependencies: [
-                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer", "MMONet", "MMOTrain",
+                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer", "MMONet", "MMOTrain", "MMOEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MMOCoreTests", dependencies: ["MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOEnvTests", dependencies: ["MMOEnv", "MMOCore"]),
         .testTarget(name: "MMOTasksTests", dependencies: ["MMOTasks", "MMOCore"]),
-        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks"]),
+        .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks", "MMOEval", "MMOTrain"]),
         .testTarget(name: "MMONetTests", dependencies: ["MMONet"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
-        .testTarget(name: "MMOEvalTests", dependencies: ["MMOEval", "MMOTasks"], exclude: ["Fixtures"]),
+        .testTarget(name: "MMOEvalTests", dependencies: ["MMOEval", "MMOEnv", "MMOTasks", "MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]
 )

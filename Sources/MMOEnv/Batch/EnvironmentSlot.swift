@@ -46,6 +46,13 @@ final class EnvironmentSlot {
         tasks?.assign(for: world)
     }
 
+    /// Abandons the episode in progress (it is neither counted nor scored) and starts one on `map`
+    /// played with `seed`, with freshly dealt tasks.
+    func restart(map: GameMap, seed: UInt64) {
+        world.reset(map: map, seed: seed)
+        tasks?.deal(for: world)
+    }
+
     /// Seed of episode `episode` of the environment seeded `environment`.
     static func episodeSeed(environment: UInt64, episode: Int) -> UInt64 {
         SplitMix64.mix(environment ^ SplitMix64.mix(UInt64(episode) &+ 0x5EED))

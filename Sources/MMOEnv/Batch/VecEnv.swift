@@ -123,6 +123,22 @@ public final class VecEnv: @unchecked Sendable {
         }
     }
 
+    /// Abandons environment `index`'s episode in progress and starts a new one on `maps[map]`,
+    /// played with `seed` (the world's own seed, as `World.reset` takes it, not an environment
+    /// seed), then writes that environment's observations and masks and clears its rewards and
+    /// flags. The abandoned episode is neither counted as finished nor scored. For callers that
+    /// choose every episode's map and seed themselves, such as an evaluation harness; later
+    /// auto-resets of the environment continue from its own seed as before. Throws, changing
+    /// nothing, if a buffer's length is not what the environment needs.
+    public func restart(environment index: Int, map: Int, seed: UInt64, into buffers: StepBuffers) throws(StepBufferError) {
+        precondition(slots.indices.contains(index), "environment \(index) is not in 0..<\(environmentCount)")
+        precondition(maps.indices.contains(map), "map \(map) is not in 0..<\(maps.count)")
+        try StepBufferError.check(buffers, for: self)
+        slots[index].restart(map: maps[map], seed: seed)
+        writeObservations(index, buffers)
+        clearOutcomes(index, buffers)
+    }
+
     /// Runs `body` over contiguous chunks of environment indices, one chunk per thread, and
     /// returns when all chunks are done. `body` must touch only the state and buffer rows of the
     /// environments in its range; that is what makes sharing it across threads safe.

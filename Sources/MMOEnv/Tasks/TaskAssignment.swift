@@ -93,7 +93,7 @@ final class TaskAssignment {
     }
 
     /// Deals new tasks for the episode `world` has just started and evaluates them at tick 0.
-    private func deal(for world: World) {
+    func deal(for world: World) {
         var rng = Rng(seed: world.seed, stream: .tasks)
         let players = world.entities.playerCount
         counters.reset()

@@ -1,6 +1,6 @@
 /// Everything scored for one entrant: per task (sorted by name), per scoring category (in
 /// `ScoringCategory` order, those with tasks only) and in total.
-public struct EntrantEvaluation: Sendable, Equatable {
+public struct EntrantEvaluation: Sendable, Equatable, Codable {
     public let entrant: String
     /// Agent-episodes scored, over all tasks.
     public let episodes: Int

@@ -1,5 +1,5 @@
 /// A statistic and its bootstrap confidence interval, `lower...upper`.
-public struct Estimate: Sendable, Equatable {
+public struct Estimate: Sendable, Equatable, Codable {
     public let value: Double
     public let lower: Double
     public let upper: Double

@@ -1,5 +1,5 @@
 /// The competition's three measures of a group of agent-episodes, each with its interval.
-public struct Measures: Sendable, Equatable {
+public struct Measures: Sendable, Equatable, Codable {
     /// The fraction that completed the task (progress reached 1): the competition's score.
     public let score: Estimate
     /// The mean progress.
