@@ -60,8 +60,8 @@ demo: build
 	.build/release/gridmmo view $(DEMO_OUT)/demo.replay --headless --ticks 0:1024:128 --out $(DEMO_OUT)/frames --contact-sheet
 	rm -rf $(DEMO_OUT)/run
 	.build/release/gridmmo train --maps maps/train --curriculum curricula/train.json --minutes 2 --out $(DEMO_OUT)/run
-	.build/release/gridmmo eval pve --entrant trained=$(DEMO_OUT)/run/checkpoint.safetensors --entrant random --entrant forager --entrant combat --episodes 4 --out $(DEMO_OUT)/eval
 	.build/release/gridmmo simulate --maps maps/eval --envs 1 --ticks 1024 --seed 1 --curriculum curricula/eval_heldout.json --policy $(DEMO_OUT)/run/checkpoint.safetensors --replay $(DEMO_OUT)/trained.replay
+	.build/release/gridmmo eval pve --entrant trained=$(DEMO_OUT)/run/checkpoint.safetensors --entrant random --entrant forager --entrant combat --episodes 4 --out $(DEMO_OUT)/eval
 	@echo "the held-out evaluation: $(DEMO_OUT)/eval/report.md; watch the trained policy: .build/release/gridmmo view $(DEMO_OUT)/trained.replay"
 
 test: deps
