@@ -13,6 +13,10 @@ import MMOTasks
 /// has its own gradient vector, and the passes' gradients and statistics are summed in pass order.
 /// Inference cuts its passes the same way (`PolicyInference`), so a seed fixes every loss and
 /// every parameter whatever the thread count.
+///
+/// With a recurrent policy the rollout also keeps each agent's state at the start of every
+/// segment of `bpttSteps` steps, and the update's samples are whole segments replayed from those
+/// states (truncated BPTT; see `sequenceUpdate`).
 public final class Trainer: @unchecked Sendable {
     public let config: PPOConfig
     public let env: VecEnv
@@ -25,7 +29,7 @@ public final class Trainer: @unchecked Sendable {
     let updateWorkspaces: [PolicyWorkspace]
     /// One gradient vector and one set of loss statistics per pass of a minibatch.
     let passGradients: [Tensor]
-    private var passStatistics: [PPOObjective.Statistics]
+    var passStatistics: [PPOObjective.Statistics]
     let totalGradient: Tensor
     /// Byte offset of the `self` segment in an observation record (read by the shaping terms).
     let selfOffset: Int
@@ -51,11 +55,22 @@ public final class Trainer: @unchecked Sendable {
         adam = Adam(parameters: network.parameters)
         objective = PPOObjective(config: config)
         storage = StepBufferStorage(for: env)
+        let recurrent = network.core != nil
+        precondition(!recurrent || (config.bpttSteps > 0 && config.rolloutSteps % config.bpttSteps == 0),
+                     "bpttSteps \(config.bpttSteps) must divide rolloutSteps \(config.rolloutSteps)")
         rollout = RolloutBuffer(steps: config.rolloutSteps, agents: env.totalAgents, bytesPerAgent: env.observationLayout.bytesPerAgent,
-                                maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount)
+                                maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount,
+                                segmentSteps: recurrent ? config.bpttSteps : 1, stateWidth: recurrent ? policy.hiddenWidth : 0)
         inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
-        let passes = (config.minibatchSize + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
-        let rows = min(config.minibatchSize, PolicyWorkspace.passRows)
+        let passes: Int, rows: Int
+        if recurrent {
+            let sequences = Self.sequencesPerMinibatch(config), perPass = Self.sequencesPerPass(config)
+            passes = (sequences + perPass - 1) / perPass
+            rows = min(sequences, perPass) * config.bpttSteps
+        } else {
+            passes = (config.minibatchSize + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+            rows = min(config.minibatchSize, PolicyWorkspace.passRows)
+        }
         let network = self.network
         updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, rows]) }
@@ -109,6 +124,9 @@ public final class Trainer: @unchecked Sendable {
             var start = DispatchTime.now()
             // Who acts is decided by the inference workers; each keeps what its agents saw.
             (rollout.valid + entry0).update(repeating: 0, count: agents)
+            if let states = inference.states, let segmentStates = rollout.segmentStates, step % rollout.segmentSteps == 0 {
+                (segmentStates.pointer + step / rollout.segmentSteps * states.count).update(from: states.pointer, count: states.count)
+            }
             let stepSeed = config.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(updates * config.rolloutSteps + step) &* 0x9E37_79B9
             let rollout = self.rollout
             let masks = UnsafePointer(buffers.masks.baseAddress!)
@@ -128,6 +146,7 @@ public final class Trainer: @unchecked Sendable {
             start = DispatchTime.now()
             // The environment's own buffers: step cannot fail.
             try! env.step(actions: storage.actionRows, into: buffers)
+            inference.resetStates(endedIn: buffers)
             report.environmentSeconds += seconds(since: start)
             for agent in 0..<agents where rollout.valid[entry0 + agent] != 0 {
                 let entry = entry0 + agent
@@ -171,6 +190,7 @@ public final class Trainer: @unchecked Sendable {
     // MARK: Update
 
     private func update(learningRate: Float, report: inout IterationReport) {
+        if network.core != nil { return sequenceUpdate(learningRate: learningRate, report: &report) }
         var indices = rollout.sampleIndices()
         guard !indices.isEmpty else { return }
         report.explainedVariance = explainedVariance(indices)
@@ -233,7 +253,13 @@ public final class Trainer: @unchecked Sendable {
                 }
             }
         }
-        // Sum the passes' gradients in pass order (each worker a range of parameters), clip, step.
+        return applyPassGradients(passes, learningRate: learningRate, report: &report)
+    }
+
+    /// Sums the first `passes` passes' gradients in pass order (each worker a range of parameters),
+    /// clips, takes the Adam step; returns the passes' summed statistics.
+    func applyPassGradients(_ passes: Int, learningRate: Float, report: inout IterationReport) -> PPOObjective.Statistics {
+        let threads = updateWorkspaces.count
         let total = totalGradient.pointer
         runWorkers(threads, splitting: totalGradient.count) { range in
             let first = passGradients[0].pointer
@@ -251,7 +277,7 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// 1 - Var(returns - values) / Var(returns) over the rollout's samples (CleanRL's diagnostic).
-    private func explainedVariance(_ indices: [Int32]) -> Double {
+    func explainedVariance(_ indices: [Int32]) -> Double {
         var sumY = 0.0, sumY2 = 0.0, sumE = 0.0, sumE2 = 0.0
         for index in indices {
             let y = Double(rollout.returns[Int(index)]), e = y - Double(rollout.values[Int(index)])
