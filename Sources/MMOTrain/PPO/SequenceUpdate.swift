@@ -25,19 +25,8 @@ extension Trainer {
         }
         guard !sequences.isEmpty else { return }
         report.explainedVariance = explainedVariance(rollout.sampleIndices())
-        var random = NetRandom(seed: config.seed &+ UInt64(updates) &* 0xD1B5_4A32_D192_ED03)
-        let perMinibatch = Self.sequencesPerMinibatch(config)
-        for _ in 0..<config.updateEpochs {
-            random.shuffle(&sequences)
-            var start = 0
-            while start < sequences.count {
-                let end = min(start + perMinibatch, sequences.count)
-                sequences.withUnsafeBufferPointer { all in
-                    let statistics = sequenceMinibatchStep(UnsafeBufferPointer(rebasing: all[start..<end]), learningRate: learningRate, report: &report)
-                    report.losses.add(statistics)
-                }
-                start = end
-            }
+        runEpochs(over: &sequences, minibatchSize: Self.sequencesPerMinibatch(config), report: &report) { sequences, report in
+            sequenceMinibatchStep(sequences, learningRate: learningRate, report: &report)
         }
     }
 
@@ -51,66 +40,33 @@ extension Trainer {
     private func sequenceMinibatchStep(_ sequences: UnsafeBufferPointer<Int32>, learningRate: Float,
                                        report: inout IterationReport) -> PPOObjective.Statistics {
         let length = rollout.segmentSteps
-        var samples = 0, mean = 0.0, squares = 0.0
-        for sequence in sequences {
-            for t in 0..<length {
-                let index = entry(Int(sequence), t)
-                guard rollout.valid[index] != 0 else { continue }
-                let a = Double(rollout.advantages[index])
-                samples += 1
-                mean += a
-                squares += a * a
-            }
-        }
-        mean /= Double(samples)
-        let std = (max(squares / Double(samples) - mean * mean, 0)).squareRoot()
-        let normalise = config.normaliseAdvantages
+        let entries = sequences.lazy.flatMap { sequence in (0..<length).lazy.map { self.entry(Int(sequence), $0) } }
+            .filter { self.rollout.valid[$0] != 0 }
+        let samples = entries.count
+        let normalise = AdvantageNormaliser(enabled: config.normaliseAdvantages, advantages: entries.map { self.rollout.advantages[$0] })
         let count = sequences.count
-        let threads = updateWorkspaces.count
         let perPass = Self.sequencesPerPass(config)
-        let passes = (count + perPass - 1) / perPass
         let states = rollout.segmentStates!
         let width = states.shape[2]
-        passStatistics.withUnsafeMutableBufferPointer { statistics in
-            runWorkers(min(threads, passes)) { worker in
-                let w = updateWorkspaces[worker]
-                let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
-                let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
-                for pass in stride(from: worker, to: passes, by: threads) {
-                    let positions = pass * count / passes..<(pass + 1) * count / passes
-                    let batch = positions.count, rows = batch * length
-                    for (b, position) in positions.enumerated() {
-                        let sequence = Int(sequences[position])
-                        (w.initialState.pointer + b * width).update(from: states.pointer + sequence * width, count: width)
-                        for t in 0..<length {
-                            let row = t * batch + b, index = entry(sequence, t)
-                            if t == 0 {
-                                w.resets[row] = 0
-                            } else {
-                                let previous = entry(sequence, t - 1)
-                                w.resets[row] = rollout.valid[previous] == 0 || rollout.dones[previous] != 0 ? 1 : 0
-                            }
-                            write(entry: index, row: row, workspace: w)
-                            oldLogProbs[row] = rollout.logProbs[index]
-                            let advantage = rollout.advantages[index]
-                            advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
-                            oldValues[row] = rollout.values[index]
-                            returns[row] = rollout.returns[index]
-                        }
+        return runPasses((count + perPass - 1) / perPass, of: count, samples: samples, learningRate: learningRate, report: &report) { w, targets, positions in
+            let batch = positions.count
+            for (b, position) in positions.enumerated() {
+                let sequence = Int(sequences[position])
+                (w.initialState.pointer + b * width).update(from: states.pointer + sequence * width, count: width)
+                for t in 0..<length {
+                    let row = t * batch + b, index = entry(sequence, t)
+                    if t == 0 {
+                        w.resets[row] = 0
+                    } else {
+                        let previous = entry(sequence, t - 1)
+                        w.resets[row] = rollout.valid[previous] == 0 || rollout.dones[previous] != 0 ? 1 : 0
                     }
-                    network.forward(rows: rows, workspace: w, steps: length)
-                    network.evaluate(rows: rows, workspace: w)
-                    statistics[pass] = objective.evaluate(count: rows, normaliser: samples, valid: w.rowValid, logProbs: w.logProbs,
-                                                          oldLogProbs: oldLogProbs, advantages: advantages, values: w.values,
-                                                          oldValues: oldValues, returns: returns, entropies: w.entropies,
-                                                          logProbGradients: w.logProbGradients, valueGradients: w.valueGradients)
-                    passGradients[pass].fill(0)
-                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(samples), valid: w.rowValid,
-                                     workspace: w, into: passGradients[pass])
+                    write(entry: index, row: row, workspace: w)
+                    targets.set(row: row, entry: index, rollout: rollout, normalise: normalise)
                 }
             }
+            return (batch * length, length, UnsafePointer(w.rowValid))
         }
-        return applyPassGradients(passes, learningRate: learningRate, report: &report)
     }
 
     /// Puts rollout entry `index` in row `row` of the workspace: its observation, mask and actions

@@ -194,15 +194,23 @@ public final class Trainer: @unchecked Sendable {
         var indices = rollout.sampleIndices()
         guard !indices.isEmpty else { return }
         report.explainedVariance = explainedVariance(indices)
+        runEpochs(over: &indices, minibatchSize: config.minibatchSize, report: &report) { entries, report in
+            minibatchStep(entries, learningRate: learningRate, report: &report)
+        }
+    }
+
+    /// `updateEpochs` times: shuffles `items` (seeded by the seed and the update count) and runs
+    /// `step` on consecutive minibatches of `minibatchSize` of them, adding up their statistics.
+    func runEpochs(over items: inout [Int32], minibatchSize: Int, report: inout IterationReport,
+                   step: (UnsafeBufferPointer<Int32>, inout IterationReport) -> PPOObjective.Statistics) {
         var random = NetRandom(seed: config.seed &+ UInt64(updates) &* 0xD1B5_4A32_D192_ED03)
         for _ in 0..<config.updateEpochs {
-            random.shuffle(&indices)
+            random.shuffle(&items)
             var start = 0
-            while start < indices.count {
-                let end = min(start + config.minibatchSize, indices.count)
-                indices.withUnsafeBufferPointer { all in
-                    let statistics = minibatchStep(UnsafeBufferPointer(rebasing: all[start..<end]), learningRate: learningRate, report: &report)
-                    report.losses.add(statistics)
+            while start < items.count {
+                let end = min(start + minibatchSize, items.count)
+                items.withUnsafeBufferPointer { all in
+                    report.losses.add(step(UnsafeBufferPointer(rebasing: all[start..<end]), &report))
                 }
                 start = end
             }
@@ -212,54 +220,68 @@ public final class Trainer: @unchecked Sendable {
     /// One Adam step on the samples `entries`.
     private func minibatchStep(_ entries: UnsafeBufferPointer<Int32>, learningRate: Float, report: inout IterationReport) -> PPOObjective.Statistics {
         let count = entries.count
-        var mean = 0.0, squares = 0.0
-        for entry in entries {
-            let a = Double(rollout.advantages[Int(entry)])
-            mean += a
-            squares += a * a
-        }
-        mean /= Double(count)
-        let std = (max(squares / Double(count) - mean * mean, 0)).squareRoot()
-        let normalise = config.normaliseAdvantages
-        let threads = updateWorkspaces.count
+        let normalise = AdvantageNormaliser(enabled: config.normaliseAdvantages, advantages: entries.lazy.map { self.rollout.advantages[Int($0)] })
         let passes = (count + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+        return runPasses(passes, of: count, samples: count, learningRate: learningRate, report: &report) { w, targets, positions in
+            for (row, position) in positions.enumerated() {
+                let entry = Int(entries[position])
+                network.observation.write(rollout.observation(entry), row: row, into: w.features)
+                (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
+                for head in 0..<network.headCount { w.actions[head * w.capacity + row] = rollout.action(entry)[head] }
+                targets.set(row: row, entry: entry, rollout: rollout, normalise: normalise)
+            }
+            return (positions.count, 1, nil)
+        }
+    }
+
+    /// Per worker: a pass's old log-probabilities, normalised advantages, old values and returns.
+    struct PassTargets {
+        let oldLogProbs, advantages, oldValues, returns: UnsafeMutablePointer<Float>
+
+        init(_ scratch: Tensor, capacity: Int) {
+            oldLogProbs = scratch.pointer
+            advantages = scratch.pointer + capacity
+            oldValues = scratch.pointer + 2 * capacity
+            returns = scratch.pointer + 3 * capacity
+        }
+
+        @inline(__always) func set(row: Int, entry: Int, rollout: RolloutBuffer, normalise: AdvantageNormaliser) {
+            oldLogProbs[row] = rollout.logProbs[entry]
+            advantages[row] = normalise(rollout.advantages[entry])
+            oldValues[row] = rollout.values[entry]
+            returns[row] = rollout.returns[entry]
+        }
+    }
+
+    /// One Adam step on a minibatch of `samples` samples held in `count` items (entries or
+    /// sequences), cut into `passes` passes (pass p holds items p * count / passes ..< (p + 1) *
+    /// count / passes) dealt round-robin to the workers. `load` puts a pass's items into the
+    /// worker's workspace and targets and says how many rows they fill, in sequences of how many
+    /// steps, and which rows are samples (nil: all). Each pass's gradient and statistics are kept
+    /// apart, then summed in pass order.
+    func runPasses(_ passes: Int, of count: Int, samples: Int, learningRate: Float, report: inout IterationReport,
+                   load: (PolicyWorkspace, PassTargets, Range<Int>) -> (rows: Int, steps: Int, valid: UnsafePointer<UInt8>?))
+        -> PPOObjective.Statistics {
+        let threads = updateWorkspaces.count
         passStatistics.withUnsafeMutableBufferPointer { statistics in
             runWorkers(min(threads, passes)) { worker in
                 let w = updateWorkspaces[worker]
-                let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
-                let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
+                let targets = PassTargets(minibatchScratch[worker], capacity: w.capacity)
                 for pass in stride(from: worker, to: passes, by: threads) {
-                    let positions = pass * count / passes..<(pass + 1) * count / passes
-                    for (row, position) in positions.enumerated() {
-                        let entry = Int(entries[position])
-                        network.observation.write(rollout.observation(entry), row: row, into: w.features)
-                        (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
-                        for head in 0..<network.headCount { w.actions[head * capacity + row] = rollout.action(entry)[head] }
-                        oldLogProbs[row] = rollout.logProbs[entry]
-                        let advantage = rollout.advantages[entry]
-                        advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
-                        oldValues[row] = rollout.values[entry]
-                        returns[row] = rollout.returns[entry]
-                    }
-                    let rows = positions.count
-                    network.forward(rows: rows, workspace: w)
+                    let (rows, steps, valid) = load(w, targets, pass * count / passes..<(pass + 1) * count / passes)
+                    network.forward(rows: rows, workspace: w, steps: steps)
                     network.evaluate(rows: rows, workspace: w)
-                    statistics[pass] = objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
-                                                          advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
-                                                          entropies: w.entropies, logProbGradients: w.logProbGradients,
-                                                          valueGradients: w.valueGradients)
+                    statistics[pass] = objective.evaluate(count: rows, normaliser: samples, valid: valid, logProbs: w.logProbs,
+                                                          oldLogProbs: targets.oldLogProbs, advantages: targets.advantages, values: w.values,
+                                                          oldValues: targets.oldValues, returns: targets.returns, entropies: w.entropies,
+                                                          logProbGradients: w.logProbGradients, valueGradients: w.valueGradients)
                     passGradients[pass].fill(0)
-                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w, into: passGradients[pass])
+                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(samples), valid: valid,
+                                     workspace: w, into: passGradients[pass])
                 }
             }
         }
-        return applyPassGradients(passes, learningRate: learningRate, report: &report)
-    }
-
-    /// Sums the first `passes` passes' gradients in pass order (each worker a range of parameters),
-    /// clips, takes the Adam step; returns the passes' summed statistics.
-    func applyPassGradients(_ passes: Int, learningRate: Float, report: inout IterationReport) -> PPOObjective.Statistics {
-        let threads = updateWorkspaces.count
+        // Sum the passes' gradients in pass order (each worker a range of parameters), clip, step.
         let total = totalGradient.pointer
         runWorkers(threads, splitting: totalGradient.count) { range in
             let first = passGradients[0].pointer
