@@ -72,6 +72,7 @@ test: deps
 	$(SWIFT) build -c release --traits Viewer --product gridmmo
 	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
 	scripts/check-training.sh .build/release/gridmmo
+	scripts/check-training.sh .build/release/gridmmo 10 --recurrent
 	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
 	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
 	scripts/fuzz.sh 15

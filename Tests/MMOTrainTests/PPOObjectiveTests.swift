@@ -67,4 +67,24 @@ import Testing
         // -1 + 0.5 * 0.5 * 4 - 0.01 * 2
         #expect(abs(statistics.loss(objective) - (-1 + 1 - 0.02)) < 1e-6)
     }
+
+    @Test func invalidRowsGetNoGradientAndDoNotCount() {
+        // Row 0 is a sample (the inside-the-clip case above, value error 1 - 3 = -2); row 1 is padding
+        // with values that would otherwise dominate every statistic.
+        var logProbs: [Float] = [Float(log(1.1)), 5], oldLogProbs: [Float] = [0, 0], advantages: [Float] = [2, 100]
+        var values: [Float] = [1, 50], oldValues: [Float] = [1, 0], returns: [Float] = [3, -50], entropies: [Float] = [0.7, 9]
+        var valid: [UInt8] = [1, 0]
+        var logProbGradients: [Float] = [9, 9], valueGradients: [Float] = [9, 9]
+        let statistics = objective.evaluate(count: 2, normaliser: 1, valid: &valid, logProbs: &logProbs, oldLogProbs: &oldLogProbs,
+                                            advantages: &advantages, values: &values, oldValues: &oldValues, returns: &returns,
+                                            entropies: &entropies, logProbGradients: &logProbGradients, valueGradients: &valueGradients)
+        #expect(statistics.samples == 1)
+        #expect(statistics.clipped == 0)
+        #expect(abs(statistics.policyLoss - (-2.2)) < 1e-5)
+        #expect(abs(statistics.valueLoss - 0.5 * 4) < 1e-5)
+        #expect(abs(statistics.entropy - 0.7) < 1e-6)
+        #expect(abs(logProbGradients[0] - (-2.2)) < 1e-5)
+        #expect(abs(valueGradients[0] - 0.5 * -2) < 1e-6)
+        #expect(logProbGradients[1] == 0 && valueGradients[1] == 0)
+    }
 }

@@ -52,4 +52,33 @@ import Testing
             #expect(error.description.contains("'hidden_width' must be an integer in 1...4096"), "got: \(error)")
         }
     }
+
+    @Test func aRecurrentPolicyLoadsRecurrent() throws {
+        var sizes = PolicyConfig()
+        sizes.hiddenWidth = 16
+        sizes.recurrent = true
+        let (path, env) = try save(sizes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let loaded = try PolicyCheckpoint.load(path: path, layout: env.observationLayout, actionLayout: env.actionLayout, config: config)
+        #expect(loaded.network.sizes == sizes)
+        #expect(loaded.network.core?.hidden == 16)
+        let reference = PolicyNetwork(sizes: sizes, layout: env.observationLayout, actionLayout: env.actionLayout, config: config, seed: 3)
+        #expect(loaded.network.parameters.values.array == reference.parameters.values.array)
+    }
+
+    @Test func sizesWithoutTheRecurrentKeyAreFeedforward() throws {
+        let old = PolicyConfig().json.replacingOccurrences(of: ", \"recurrent\": false", with: "")
+        #expect(!old.contains("recurrent"))
+        let (path, env) = try save(PolicyConfig(), metadataPolicy: old)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let loaded = try PolicyCheckpoint.load(path: path, layout: env.observationLayout, actionLayout: env.actionLayout, config: config)
+        #expect(loaded.network.sizes == PolicyConfig())
+        #expect(loaded.network.core == nil)
+        do {
+            _ = try PolicyConfig(json: PolicyConfig().json.replacingOccurrences(of: "\"recurrent\": false", with: "\"recurrent\": 1"))
+            Issue.record("'recurrent': 1 was accepted")
+        } catch {
+            #expect(error.description == "'recurrent' must be true or false, got 1")
+        }
+    }
 }

@@ -9,13 +9,13 @@ import Testing
 /// observations and masks from a few ticks of random play.
 @Suite struct PolicyGradientTests {
     /// A small world after `ticks` random ticks, with a curriculum so the task path is exercised.
-    static func environment(ticks: Int = 12) throws -> (VecEnv, StepBufferStorage) {
+    static func environment(ticks: Int = 12, environments: Int = 1) throws -> (VecEnv, StepBufferStorage) {
         let config = Config.small
         let curriculum = Curriculum(specs: [
             TaskSpec(name: "eat", predicate: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 2)),
             TaskSpec(name: "travel", predicate: .distanceTraveled(distance: 6), weight: 2),
         ])
-        let env = VecEnv(config: config, maps: [TerrainGenerator.generate(config: config, seed: 21)], environmentCount: 1, seed: 3, threads: 1,
+        let env = VecEnv(config: config, maps: [TerrainGenerator.generate(config: config, seed: 21)], environmentCount: environments, seed: 3, threads: 1,
                          curriculum: curriculum, taskEmbeddingInObservations: false)
         let storage = StepBufferStorage(for: env)
         let policy = RandomPolicy(env: env, seed: 4)
@@ -28,10 +28,22 @@ import Testing
     }
 
     @Test func backwardMatchesFiniteDifferences() throws {
+        try checkGradients(recurrent: false)
+    }
+
+    /// With the GRU core: 3 steps x 2 sequences, time-major, from a nonzero initial state, with
+    /// the state entering step 1 of sequence 1 reset.
+    @Test func recurrentBackwardMatchesFiniteDifferences() throws {
+        try checkGradients(recurrent: true)
+    }
+
+    func checkGradients(recurrent: Bool) throws {
         let (env, storage) = try Self.environment()
         var sizes = PolicyConfig()
         sizes.tileChannels = 4; sizes.tileWidth = 8; sizes.entityWidth = 6; sizes.itemWidth = 6
         sizes.selfWidth = 5; sizes.marketWidth = 4; sizes.taskWidth = 5; sizes.hiddenWidth = 12
+        sizes.recurrent = recurrent
+        let steps = recurrent ? 3 : 1
         let network = PolicyNetwork(sizes: sizes, layout: env.observationLayout, actionLayout: env.actionLayout, config: env.config, seed: 7)
         network.setTasks(env.taskEmbeddings)
         // Larger logits than the 0.01-gain start, so every head's softmax is far from uniform.
@@ -52,15 +64,19 @@ import Testing
             row += 1
         }
         #expect(row == rows)
-        network.forward(rows: rows, workspace: workspace)
+        var random = NetRandom(seed: 11)
+        if recurrent {
+            for index in 0..<workspace.initialState.count { workspace.initialState.pointer[index] = Float(random.unitFloat() * 2 - 1) }
+            workspace.resets[1 * 2 + 1] = 1
+        }
+        network.forward(rows: rows, workspace: workspace, steps: steps)
         network.sample(rows: rows, workspace: workspace)
         // Loss = sum_r a_r logp_r + b_r V_r + c H_r with fixed coefficients.
-        var random = NetRandom(seed: 11)
         let a = (0..<rows).map { _ in Float(random.unitFloat() * 2 - 1) }
         let b = (0..<rows).map { _ in Float(random.unitFloat() * 2 - 1) }
         let c: Float = 0.3
         func loss() -> Double {
-            network.forward(rows: rows, workspace: workspace)
+            network.forward(rows: rows, workspace: workspace, steps: steps)
             network.evaluate(rows: rows, workspace: workspace)
             var total = 0.0
             for r in 0..<rows {
@@ -79,6 +95,7 @@ import Testing
         let values = network.parameters.values.pointer, gradients = gradient.pointer
         var failures: [String] = []
         var checked = 0
+        var checkedTensors: Set<String> = []
         let step: Float = 1e-3
         for slice in network.parameters.slices {
             // The largest analytic entries of each tensor plus a spread of others.
@@ -94,11 +111,14 @@ import Testing
                 let numeric = (plus - minus) / Double(2 * step)
                 let analytic = Double(gradients[position])
                 checked += 1
+                checkedTensors.insert(slice.name)
                 if abs(numeric - analytic) > 2e-3 + 3e-2 * max(abs(numeric), abs(analytic)) {
                     failures.append("\(slice.name)[\(index)]: analytic \(analytic), numeric \(numeric)")
                 }
             }
         }
+        #expect(checkedTensors.count == network.parameters.slices.count)
+        #expect(checkedTensors.contains("core.gru.weight_hh") == recurrent)
         // A ReLU kink crossed by the +-step may spoil a rare entry; a wrong backward spoils many.
         #expect(failures.count <= checked / 100, "\(failures.count) of \(checked) mismatched: \(failures.prefix(12))")
         // And the gradient is not trivially zero.

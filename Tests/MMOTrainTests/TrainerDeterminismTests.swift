@@ -13,17 +13,20 @@ import Testing
 
     /// Two updates on 4 small worlds (256 agents: two inference passes per step) with minibatches
     /// of 600 samples (three update passes each), so two and three threads really split the work.
-    func firstUpdates(seed: UInt64, threads: Int) -> Run {
+    /// Recurrent: BPTT segments of 2 steps, so 300 sequences a minibatch in three passes of 128.
+    func firstUpdates(seed: UInt64, threads: Int, recurrent: Bool = false) -> Run {
         var config = PPOConfig()
         config.environments = 4
         config.rolloutSteps = 4
         config.minibatchSize = 600
         config.threads = threads
         config.seed = seed
+        config.bpttSteps = 2
         var sizes = PolicyConfig()
         sizes.hiddenWidth = 32
         sizes.tileWidth = 32
         sizes.tileChannels = 8
+        sizes.recurrent = recurrent
         let game = Config.small
         let curriculum = Curriculum(specs: [
             TaskSpec(name: "eat", predicate: .countEvent(event: Int(EventKind.eatFood.rawValue), count: 1)),
@@ -40,5 +43,11 @@ import Testing
         #expect(firstUpdates(seed: 7, threads: 2) == first)
         #expect(firstUpdates(seed: 7, threads: 3) == first)
         #expect(firstUpdates(seed: 8, threads: 2) != first)
+    }
+
+    @Test func theRecurrentTrainerRepeatsOnAnyThreadCount() {
+        let first = firstUpdates(seed: 7, threads: 1, recurrent: true)
+        #expect(first.losses.allSatisfy { $0.samples > 600 && $0.policyLoss.isFinite && $0.valueLoss > 0 })
+        #expect(firstUpdates(seed: 7, threads: 2, recurrent: true) == first)
     }
 }

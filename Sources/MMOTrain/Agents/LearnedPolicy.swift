@@ -4,7 +4,8 @@ import MMONet
 /// A trained `PolicyNetwork` acting as a `BatchPolicy`: every living agent samples its actions from
 /// the network under the environment's masks (or, with `greedy`, takes each head's most likely
 /// option). Agent a at the policy's step s draws from a stream seeded by (seed, s, a), so runs repeat
-/// exactly whatever the thread count.
+/// exactly whatever the thread count. A recurrent network's agents start each episode from a zero
+/// state: the done flags of the step that wrote `buffers` reset them.
 public final class LearnedPolicy: BatchPolicy, @unchecked Sendable {
     public let network: PolicyNetwork
     public let greedy: Bool
@@ -22,6 +23,7 @@ public final class LearnedPolicy: BatchPolicy, @unchecked Sendable {
 
     public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
         steps += 1
+        inference.resetStates(endedIn: buffers)
         inference.act(buffers: buffers, actions: actions, stepSeed: seed &* 0x9E37_79B9_7F4A_7C15 &+ steps &* 0xBF58_476D_1CE4_E5B9, greedy: greedy)
     }
 }

@@ -14,6 +14,10 @@ public struct PPOConfig: Sendable, Equatable {
     /// Samples per minibatch (one Adam step each).
     public var minibatchSize = 2048
     public var updateEpochs = 1
+    /// With a recurrent policy: the truncated-BPTT horizon. The rollout keeps each agent's state at
+    /// the start of every segment of this many steps, and the update replays whole segments from
+    /// it (`minibatchSize / bpttSteps` of them per minibatch). Must divide `rolloutSteps`.
+    public var bpttSteps = 16
     /// Clip range of the probability ratio and of the value change.
     public var clipCoefficient: Float = 0.2
     public var clipValueLoss = true

@@ -58,14 +58,23 @@ public struct PPOObjective: Sendable {
     /// `normaliser` is the minibatch size the means divide by (a worker holding part of a minibatch
     /// passes the whole minibatch's size, so the workers' gradients add up to the minibatch's).
     /// Writes d loss / d logp into `logProbGradients` and d loss / d V into `valueGradients`.
-    public func evaluate(count: Int, normaliser: Int, logProbs: UnsafePointer<Float>, oldLogProbs: UnsafePointer<Float>,
+    /// With `valid`, samples whose byte is 0 (padding, e.g. a dead agent's place in a recurrent
+    /// sequence) get zero gradients and are left out of the statistics; `normaliser` then counts
+    /// valid samples only.
+    public func evaluate(count: Int, normaliser: Int, valid: UnsafePointer<UInt8>? = nil, logProbs: UnsafePointer<Float>, oldLogProbs: UnsafePointer<Float>,
                          advantages: UnsafePointer<Float>, values: UnsafePointer<Float>, oldValues: UnsafePointer<Float>,
                          returns: UnsafePointer<Float>, entropies: UnsafePointer<Float>,
                          logProbGradients: UnsafeMutablePointer<Float>, valueGradients: UnsafeMutablePointer<Float>) -> Statistics {
         var statistics = Statistics()
         let scale = 1 / Float(normaliser)
-        var policy = 0.0, value = 0.0, entropy = 0.0, kl = 0.0, clipped = 0
+        var policy = 0.0, value = 0.0, entropy = 0.0, kl = 0.0, clipped = 0, samples = 0
         for index in 0..<count {
+            if let valid, valid[index] == 0 {
+                logProbGradients[index] = 0
+                valueGradients[index] = 0
+                continue
+            }
+            samples += 1
             let logRatio = logProbs[index] - oldLogProbs[index]
             let ratio = exp(logRatio)
             let advantage = advantages[index]
@@ -105,7 +114,7 @@ public struct PPOObjective: Sendable {
         statistics.entropySum = entropy
         statistics.approximateKLSum = kl
         statistics.clipped = clipped
-        statistics.samples = count
+        statistics.samples = samples
         return statistics
     }
 }

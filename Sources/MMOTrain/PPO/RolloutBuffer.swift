@@ -3,7 +3,9 @@ import MMONet
 /// One rollout of `steps` x `agents` entries, time-major (entry `t * agents + a`), allocated once:
 /// the raw observation records and masks the policy saw (re-read at update time, which costs less
 /// memory than storing features), the actions it took, their summed log-probabilities, the value
-/// estimates, rewards, done flags, and which entries are samples (the agent was alive).
+/// estimates, rewards, done flags, and which entries are samples (the agent was alive). For a
+/// recurrent policy it also keeps every agent's state at the start of each segment of
+/// `segmentSteps` steps.
 public final class RolloutBuffer: @unchecked Sendable {
     public let steps: Int
     public let agents: Int
@@ -22,10 +24,16 @@ public final class RolloutBuffer: @unchecked Sendable {
     public let returns: UnsafeMutablePointer<Float>
     /// Value of each agent's observation after the rollout's last step (GAE's bootstrap).
     public let finalValues: UnsafeMutablePointer<Float>
+    /// Steps per recurrent segment, and the agents' states at each segment's start,
+    /// [steps / segmentSteps, agents, stateWidth] (nil without recurrence).
+    public let segmentSteps: Int
+    public let segmentStates: Tensor?
 
     public var entries: Int { steps * agents }
 
-    public init(steps: Int, agents: Int, bytesPerAgent: Int, maskWidth: Int, headCount: Int) {
+    /// `stateWidth` > 0 keeps recurrent states for segments of `segmentSteps`, which must divide `steps`.
+    public init(steps: Int, agents: Int, bytesPerAgent: Int, maskWidth: Int, headCount: Int, segmentSteps: Int = 1, stateWidth: Int = 0) {
+        precondition(segmentSteps > 0 && steps % segmentSteps == 0, "segments of \(segmentSteps) steps do not divide a rollout of \(steps)")
         self.steps = steps
         self.agents = agents
         self.bytesPerAgent = bytesPerAgent
@@ -49,6 +57,8 @@ public final class RolloutBuffer: @unchecked Sendable {
         advantages = zeros(entries, Float.self)
         returns = zeros(entries, Float.self)
         finalValues = zeros(agents, Float.self)
+        self.segmentSteps = segmentSteps
+        segmentStates = stateWidth > 0 ? Tensor(shape: [steps / segmentSteps, agents, stateWidth]) : nil
     }
 
     deinit {

@@ -13,6 +13,10 @@ import MMOTasks
 /// has its own gradient vector, and the passes' gradients and statistics are summed in pass order.
 /// Inference cuts its passes the same way (`PolicyInference`), so a seed fixes every loss and
 /// every parameter whatever the thread count.
+///
+/// With a recurrent policy the rollout also keeps each agent's state at the start of every
+/// segment of `bpttSteps` steps, and the update's samples are whole segments replayed from those
+/// states (truncated BPTT; see `sequenceUpdate`).
 public final class Trainer: @unchecked Sendable {
     public let config: PPOConfig
     public let env: VecEnv
@@ -25,7 +29,7 @@ public final class Trainer: @unchecked Sendable {
     let updateWorkspaces: [PolicyWorkspace]
     /// One gradient vector and one set of loss statistics per pass of a minibatch.
     let passGradients: [Tensor]
-    private var passStatistics: [PPOObjective.Statistics]
+    var passStatistics: [PPOObjective.Statistics]
     let totalGradient: Tensor
     /// Byte offset of the `self` segment in an observation record (read by the shaping terms).
     let selfOffset: Int
@@ -51,11 +55,22 @@ public final class Trainer: @unchecked Sendable {
         adam = Adam(parameters: network.parameters)
         objective = PPOObjective(config: config)
         storage = StepBufferStorage(for: env)
+        let recurrent = network.core != nil
+        precondition(!recurrent || (config.bpttSteps > 0 && config.rolloutSteps % config.bpttSteps == 0),
+                     "bpttSteps \(config.bpttSteps) must divide rolloutSteps \(config.rolloutSteps)")
         rollout = RolloutBuffer(steps: config.rolloutSteps, agents: env.totalAgents, bytesPerAgent: env.observationLayout.bytesPerAgent,
-                                maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount)
+                                maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount,
+                                segmentSteps: recurrent ? config.bpttSteps : 1, stateWidth: recurrent ? policy.hiddenWidth : 0)
         inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
-        let passes = (config.minibatchSize + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
-        let rows = min(config.minibatchSize, PolicyWorkspace.passRows)
+        let passes: Int, rows: Int
+        if recurrent {
+            let sequences = Self.sequencesPerMinibatch(config), perPass = Self.sequencesPerPass(config)
+            passes = (sequences + perPass - 1) / perPass
+            rows = min(sequences, perPass) * config.bpttSteps
+        } else {
+            passes = (config.minibatchSize + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+            rows = min(config.minibatchSize, PolicyWorkspace.passRows)
+        }
         let network = self.network
         updateWorkspaces = (0..<config.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         minibatchScratch = (0..<config.threads).map { _ in Tensor(shape: [4, rows]) }
@@ -109,6 +124,9 @@ public final class Trainer: @unchecked Sendable {
             var start = DispatchTime.now()
             // Who acts is decided by the inference workers; each keeps what its agents saw.
             (rollout.valid + entry0).update(repeating: 0, count: agents)
+            if let states = inference.states, let segmentStates = rollout.segmentStates, step % rollout.segmentSteps == 0 {
+                (segmentStates.pointer + step / rollout.segmentSteps * states.count).update(from: states.pointer, count: states.count)
+            }
             let stepSeed = config.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(updates * config.rolloutSteps + step) &* 0x9E37_79B9
             let rollout = self.rollout
             let masks = UnsafePointer(buffers.masks.baseAddress!)
@@ -128,6 +146,7 @@ public final class Trainer: @unchecked Sendable {
             start = DispatchTime.now()
             // The environment's own buffers: step cannot fail.
             try! env.step(actions: storage.actionRows, into: buffers)
+            inference.resetStates(endedIn: buffers)
             report.environmentSeconds += seconds(since: start)
             for agent in 0..<agents where rollout.valid[entry0 + agent] != 0 {
                 let entry = entry0 + agent
@@ -171,18 +190,27 @@ public final class Trainer: @unchecked Sendable {
     // MARK: Update
 
     private func update(learningRate: Float, report: inout IterationReport) {
+        if network.core != nil { return sequenceUpdate(learningRate: learningRate, report: &report) }
         var indices = rollout.sampleIndices()
         guard !indices.isEmpty else { return }
         report.explainedVariance = explainedVariance(indices)
+        runEpochs(over: &indices, minibatchSize: config.minibatchSize, report: &report) { entries, report in
+            minibatchStep(entries, learningRate: learningRate, report: &report)
+        }
+    }
+
+    /// `updateEpochs` times: shuffles `items` (seeded by the seed and the update count) and runs
+    /// `step` on consecutive minibatches of `minibatchSize` of them, adding up their statistics.
+    func runEpochs(over items: inout [Int32], minibatchSize: Int, report: inout IterationReport,
+                   step: (UnsafeBufferPointer<Int32>, inout IterationReport) -> PPOObjective.Statistics) {
         var random = NetRandom(seed: config.seed &+ UInt64(updates) &* 0xD1B5_4A32_D192_ED03)
         for _ in 0..<config.updateEpochs {
-            random.shuffle(&indices)
+            random.shuffle(&items)
             var start = 0
-            while start < indices.count {
-                let end = min(start + config.minibatchSize, indices.count)
-                indices.withUnsafeBufferPointer { all in
-                    let statistics = minibatchStep(UnsafeBufferPointer(rebasing: all[start..<end]), learningRate: learningRate, report: &report)
-                    report.losses.add(statistics)
+            while start < items.count {
+                let end = min(start + minibatchSize, items.count)
+                items.withUnsafeBufferPointer { all in
+                    report.losses.add(step(UnsafeBufferPointer(rebasing: all[start..<end]), &report))
                 }
                 start = end
             }
@@ -192,44 +220,64 @@ public final class Trainer: @unchecked Sendable {
     /// One Adam step on the samples `entries`.
     private func minibatchStep(_ entries: UnsafeBufferPointer<Int32>, learningRate: Float, report: inout IterationReport) -> PPOObjective.Statistics {
         let count = entries.count
-        var mean = 0.0, squares = 0.0
-        for entry in entries {
-            let a = Double(rollout.advantages[Int(entry)])
-            mean += a
-            squares += a * a
-        }
-        mean /= Double(count)
-        let std = (max(squares / Double(count) - mean * mean, 0)).squareRoot()
-        let normalise = config.normaliseAdvantages
-        let threads = updateWorkspaces.count
+        let normalise = AdvantageNormaliser(enabled: config.normaliseAdvantages, advantages: entries.lazy.map { self.rollout.advantages[Int($0)] })
         let passes = (count + PolicyWorkspace.passRows - 1) / PolicyWorkspace.passRows
+        return runPasses(passes, of: count, samples: count, learningRate: learningRate, report: &report) { w, targets, positions in
+            for (row, position) in positions.enumerated() {
+                let entry = Int(entries[position])
+                network.observation.write(rollout.observation(entry), row: row, into: w.features)
+                (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
+                for head in 0..<network.headCount { w.actions[head * w.capacity + row] = rollout.action(entry)[head] }
+                targets.set(row: row, entry: entry, rollout: rollout, normalise: normalise)
+            }
+            return (positions.count, 1, nil)
+        }
+    }
+
+    /// Per worker: a pass's old log-probabilities, normalised advantages, old values and returns.
+    struct PassTargets {
+        let oldLogProbs, advantages, oldValues, returns: UnsafeMutablePointer<Float>
+
+        init(_ scratch: Tensor, capacity: Int) {
+            oldLogProbs = scratch.pointer
+            advantages = scratch.pointer + capacity
+            oldValues = scratch.pointer + 2 * capacity
+            returns = scratch.pointer + 3 * capacity
+        }
+
+        @inline(__always) func set(row: Int, entry: Int, rollout: RolloutBuffer, normalise: AdvantageNormaliser) {
+            oldLogProbs[row] = rollout.logProbs[entry]
+            advantages[row] = normalise(rollout.advantages[entry])
+            oldValues[row] = rollout.values[entry]
+            returns[row] = rollout.returns[entry]
+        }
+    }
+
+    /// One Adam step on a minibatch of `samples` samples held in `count` items (entries or
+    /// sequences), cut into `passes` passes (pass p holds items p * count / passes ..< (p + 1) *
+    /// count / passes) dealt round-robin to the workers. `load` puts a pass's items into the
+    /// worker's workspace and targets and says how many rows they fill, in sequences of how many
+    /// steps, and which rows are samples (nil: all). Each pass's gradient and statistics are kept
+    /// apart, then summed in pass order.
+    func runPasses(_ passes: Int, of count: Int, samples: Int, learningRate: Float, report: inout IterationReport,
+                   load: (PolicyWorkspace, PassTargets, Range<Int>) -> (rows: Int, steps: Int, valid: UnsafePointer<UInt8>?))
+        -> PPOObjective.Statistics {
+        let threads = updateWorkspaces.count
         passStatistics.withUnsafeMutableBufferPointer { statistics in
             runWorkers(min(threads, passes)) { worker in
                 let w = updateWorkspaces[worker]
-                let scratch = minibatchScratch[worker].pointer, capacity = w.capacity
-                let oldLogProbs = scratch, advantages = scratch + capacity, oldValues = scratch + 2 * capacity, returns = scratch + 3 * capacity
+                let targets = PassTargets(minibatchScratch[worker], capacity: w.capacity)
                 for pass in stride(from: worker, to: passes, by: threads) {
-                    let positions = pass * count / passes..<(pass + 1) * count / passes
-                    for (row, position) in positions.enumerated() {
-                        let entry = Int(entries[position])
-                        network.observation.write(rollout.observation(entry), row: row, into: w.features)
-                        (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
-                        for head in 0..<network.headCount { w.actions[head * capacity + row] = rollout.action(entry)[head] }
-                        oldLogProbs[row] = rollout.logProbs[entry]
-                        let advantage = rollout.advantages[entry]
-                        advantages[row] = normalise ? Float((Double(advantage) - mean) / (std + 1e-8)) : advantage
-                        oldValues[row] = rollout.values[entry]
-                        returns[row] = rollout.returns[entry]
-                    }
-                    let rows = positions.count
-                    network.forward(rows: rows, workspace: w)
+                    let (rows, steps, valid) = load(w, targets, pass * count / passes..<(pass + 1) * count / passes)
+                    network.forward(rows: rows, workspace: w, steps: steps)
                     network.evaluate(rows: rows, workspace: w)
-                    statistics[pass] = objective.evaluate(count: rows, normaliser: count, logProbs: w.logProbs, oldLogProbs: oldLogProbs,
-                                                          advantages: advantages, values: w.values, oldValues: oldValues, returns: returns,
-                                                          entropies: w.entropies, logProbGradients: w.logProbGradients,
-                                                          valueGradients: w.valueGradients)
+                    statistics[pass] = objective.evaluate(count: rows, normaliser: samples, valid: valid, logProbs: w.logProbs,
+                                                          oldLogProbs: targets.oldLogProbs, advantages: targets.advantages, values: w.values,
+                                                          oldValues: targets.oldValues, returns: targets.returns, entropies: w.entropies,
+                                                          logProbGradients: w.logProbGradients, valueGradients: w.valueGradients)
                     passGradients[pass].fill(0)
-                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(count), workspace: w, into: passGradients[pass])
+                    network.backward(rows: rows, entropyGradient: -config.entropyCoefficient / Float(samples), valid: valid,
+                                     workspace: w, into: passGradients[pass])
                 }
             }
         }
@@ -251,7 +299,7 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// 1 - Var(returns - values) / Var(returns) over the rollout's samples (CleanRL's diagnostic).
-    private func explainedVariance(_ indices: [Int32]) -> Double {
+    func explainedVariance(_ indices: [Int32]) -> Double {
         var sumY = 0.0, sumY2 = 0.0, sumE = 0.0, sumE2 = 0.0
         for index in indices {
             let y = Double(rollout.returns[Int(index)]), e = y - Double(rollout.values[Int(index)])

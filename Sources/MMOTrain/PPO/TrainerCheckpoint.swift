@@ -23,7 +23,10 @@ extension Trainer {
         let checkpoint = try Checkpoint.load(from: path)
         try checkpoint.requireMatching(key: PolicyCheckpoint.inputsKey, expected: PolicyCheckpoint.inputs(of: env.observationLayout))
         try checkpoint.requireMatching(key: PolicyCheckpoint.actionsKey, expected: PolicyCheckpoint.actions(of: env.actionLayout))
-        try checkpoint.requireMatching(key: Checkpoint.Key.policy, expected: network.sizes.json)
+        // Compared as sizes, so a checkpoint from before `recurrent` existed matches a feedforward run.
+        if checkpoint.metadata[Checkpoint.Key.policy].flatMap({ try? PolicyConfig(json: $0) }) != network.sizes {
+            try checkpoint.requireMatching(key: Checkpoint.Key.policy, expected: network.sizes.json)
+        }
         guard let text = checkpoint.metadata[Checkpoint.Key.trainerState],
               let state = try? JSONValue.parse(Data(text.utf8)),
               case .int(let updates)? = state["updates"], updates >= 0,

@@ -84,6 +84,19 @@ public struct ObservationFeatures: Sendable {
         batch.tasks[row] = Int32(taskIndex(record))
     }
 
+    /// Writes row `row` of `batch` as no agent at all: every feature 0, no entities, an empty
+    /// inventory, task 0 (the update's padding rows, which carry no gradient).
+    public func writeEmpty(row: Int, into batch: FeatureBatch) {
+        (batch.tileIDs + row * side * side).update(repeating: 0, count: side * side)
+        batch.selfFeatures.row(row).update(repeating: 0, count: Self.selfWidth)
+        batch.entities.row(row * entityRows).update(repeating: 0, count: entityRows * Self.entityWidth)
+        (batch.entityMask + row * entityRows).update(repeating: 0, count: entityRows)
+        batch.inventory.row(row * inventoryRows).update(repeating: 0, count: inventoryRows * Self.inventoryWidth)
+        (batch.inventoryMask + row * inventoryRows).update(repeating: 0, count: inventoryRows)
+        batch.market.row(row).update(repeating: 0, count: marketEntries * Self.marketWidth)
+        batch.tasks[row] = 0
+    }
+
     private func writeSelf(_ record: UnsafeRawPointer, _ me: UnsafePointer<Int16>, _ out: UnsafeMutablePointer<Float>) {
         func column(_ c: SelfColumn) -> Float { Float(me[c.rawValue]) }
         var index = 0

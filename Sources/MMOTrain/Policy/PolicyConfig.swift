@@ -18,10 +18,14 @@ public struct PolicyConfig: Sendable, Equatable {
     public var taskWidth = 64
     /// Width of the fused hidden state all heads read.
     public var hiddenWidth = 128
+    /// Whether a GRU core (`hiddenWidth` wide) sits between the fused state and the heads, carrying
+    /// each agent's state from step to step (trained with truncated BPTT).
+    public var recurrent = false
 
     public init() {}
 
-    /// The sizes written by `json`; every key is required and must be an integer in 1...4096.
+    /// The sizes written by `json`; every size key is required and must be an integer in 1...4096;
+    /// `recurrent` is optional (absent: false, as in checkpoints written before it existed).
     public init(json: String) throws(PolicyConfigError) {
         let document: JSONValue
         do {
@@ -45,13 +49,18 @@ public struct PolicyConfig: Sendable, Equatable {
         marketWidth = try size("market_width")
         taskWidth = try size("task_width")
         hiddenWidth = try size("hidden_width")
+        switch document["recurrent"] {
+        case nil: recurrent = false
+        case .bool(let value)?: recurrent = value
+        case let other?: throw PolicyConfigError(message: "'recurrent' must be true or false, got \(other.text.excerpt())")
+        }
     }
 
     /// Sizes as a short JSON object (checkpoint metadata).
     public var json: String {
         "{\"tile_channels\": \(tileChannels), \"tile_kernel\": \(tileKernel), \"tile_stride\": \(tileStride), \"tile_width\": \(tileWidth), "
             + "\"entity_width\": \(entityWidth), \"item_width\": \(itemWidth), \"self_width\": \(selfWidth), \"market_width\": \(marketWidth), "
-            + "\"task_width\": \(taskWidth), \"hidden_width\": \(hiddenWidth)}"
+            + "\"task_width\": \(taskWidth), \"hidden_width\": \(hiddenWidth), \"recurrent\": \(recurrent)}"
     }
 }
 

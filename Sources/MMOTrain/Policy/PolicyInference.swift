@@ -11,6 +11,10 @@ import MMONet
 /// depend on the other rows of its call, so this is what makes the actions, and the runs built on
 /// them, repeat bit for bit on any number of threads. Agent a at step s samples from a stream
 /// seeded by (seed, s, a).
+///
+/// With a recurrent network each agent has a state (zero at first): a pass starts its rows from
+/// their agents' states and `act` stores the new ones; `resetStates(endedIn:)` zeroes the states of
+/// agents whose episode ended, and must be called after every environment step.
 public final class PolicyInference: @unchecked Sendable {
     /// Most rows in one pass: small enough that passes balance over the workers when only some
     /// agents live, large enough for efficient sgemm calls.
@@ -23,6 +27,8 @@ public final class PolicyInference: @unchecked Sendable {
     private let nothing: [Int32]
     /// The living agents of the current call, ascending (allocated once).
     private let living: UnsafeMutablePointer<Int32>
+    /// Each agent's recurrent state, [totalAgents, hiddenWidth] (nil without a recurrent core).
+    public let states: Tensor?
 
     public init(network: PolicyNetwork, totalAgents: Int, threads: Int) {
         self.network = network
@@ -32,6 +38,7 @@ public final class PolicyInference: @unchecked Sendable {
         workspaces = (0..<self.threads).map { _ in PolicyWorkspace(network: network, capacity: rows) }
         nothing = network.actionLayout.heads.map(\.nothing)
         living = .allocate(capacity: totalAgents)
+        states = network.core.map { Tensor(shape: [totalAgents, $0.hidden]) }
     }
 
     deinit { living.deallocate() }
@@ -58,7 +65,9 @@ public final class PolicyInference: @unchecked Sendable {
                 workspace.rowRandom[row] = NetRandom(seed: stepSeed &+ UInt64(agent) &* 0x9E37_79B9_7F4A_7C15)
             }
             let rows = positions.count
+            loadStates(rows: rows, workspace: workspace)
             network.forward(rows: rows, workspace: workspace)
+            storeStates(rows: rows, workspace: workspace)
             network.sample(rows: rows, workspace: workspace, greedy: greedy)
             for row in 0..<rows {
                 let agent = Int(workspace.rowAgents[row])
@@ -68,7 +77,8 @@ public final class PolicyInference: @unchecked Sendable {
         }
     }
 
-    /// Values of every living agent's observation (0 for the dead) into `values` [totalAgents].
+    /// Values of every living agent's observation (0 for the dead) into `values` [totalAgents]. The
+    /// agents' recurrent states are read, not advanced.
     public func values(buffers: StepBuffers, into values: UnsafeMutablePointer<Float>) {
         let bytesPerAgent = buffers.observations.count / totalAgents
         let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
@@ -79,8 +89,37 @@ public final class PolicyInference: @unchecked Sendable {
                 network.observation.write(observations + agent * bytesPerAgent, row: row, into: workspace.features)
                 workspace.rowAgents[row] = Int32(agent)
             }
+            loadStates(rows: positions.count, workspace: workspace)
             network.forward(rows: positions.count, workspace: workspace)
             for row in 0..<positions.count { values[Int(workspace.rowAgents[row])] = workspace.values[row] }
+        }
+    }
+
+    /// Zeroes the recurrent state of every agent whose episode ended in the step that wrote
+    /// `buffers` (terminated or truncated); its next step starts a new episode from zero.
+    public func resetStates(endedIn buffers: StepBuffers) {
+        guard let states else { return }
+        let width = states.shape[1]
+        for agent in 0..<totalAgents where buffers.terminations[agent] != 0 || buffers.truncations[agent] != 0 {
+            (states.pointer + agent * width).update(repeating: 0, count: width)
+        }
+    }
+
+    /// Copies the states of the pass's agents (`rowAgents`) into the workspace's initial state.
+    private func loadStates(rows: Int, workspace: PolicyWorkspace) {
+        guard let states else { return }
+        let width = states.shape[1]
+        for row in 0..<rows {
+            (workspace.initialState.pointer + row * width).update(from: states.pointer + Int(workspace.rowAgents[row]) * width, count: width)
+        }
+    }
+
+    /// Copies the pass's new states (the core's output) back to its agents.
+    private func storeStates(rows: Int, workspace: PolicyWorkspace) {
+        guard let states else { return }
+        let width = states.shape[1]
+        for row in 0..<rows {
+            (states.pointer + Int(workspace.rowAgents[row]) * width).update(from: workspace.coreOutput.value.pointer + row * width, count: width)
         }
     }
 

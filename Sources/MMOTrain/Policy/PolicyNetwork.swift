@@ -14,7 +14,9 @@ import MMOTasks
 /// - the agent itself (vitals, skills, equipment, task progress), the market summary and the task
 ///   embedding: Linear -> ReLU each;
 /// - fused: all of the above concatenated -> Linear -> ReLU = the hidden state h;
-/// - heads: one Linear over h (a single sgemm) gives every head's input: the logits of move, attack
+/// - core (only with `PolicyConfig.recurrent`): a GRU over h carrying each agent's state from step
+///   to step; the heads read its output instead of h;
+/// - heads: one Linear over h (or the core's output; a single sgemm) gives every head's input: the logits of move, attack
 ///   style, sell price, buy, gold amount and comm (each its own columns), one query per pointer
 ///   head and the value. Attack, give and gold targets point at entity rows, and use, destroy,
 ///   give and sell point at inventory slots, by the dot product of a row's key with the head's
@@ -44,7 +46,9 @@ public final class PolicyNetwork: @unchecked Sendable {
     let taskLinear: Linear
     let fusedWidth: Int
     let trunk: Linear
-    /// h -> [plain heads' logits | entity heads' queries | item heads' queries | value].
+    /// The recurrent core h -> state, when `sizes.recurrent`.
+    let core: GRUCell?
+    /// h (or the core's state) -> [plain heads' logits | entity heads' queries | item heads' queries | value].
     let heads: Linear
     /// Where each head reads `heads`' output: the plain heads' logits, the pointer heads' queries.
     let plainColumns: [(kind: ActionHeadKind, columns: Range<Int>)]
@@ -77,6 +81,7 @@ public final class PolicyNetwork: @unchecked Sendable {
         taskLinear = Linear("task.linear", inputs: TaskEmbedding.dimension, outputs: sizes.taskWidth, in: p)
         fusedWidth = sizes.tileWidth + 2 * sizes.entityWidth + 2 * sizes.itemWidth + sizes.selfWidth + sizes.marketWidth + sizes.taskWidth
         trunk = Linear("trunk.linear", inputs: fusedWidth, outputs: sizes.hiddenWidth, in: p)
+        core = sizes.recurrent ? GRUCell("core.gru", inputs: sizes.hiddenWidth, hidden: sizes.hiddenWidth, in: p) : nil
         let pointerKinds = Set(Self.entityTargetHeads + Self.itemTargetHeads)
         var columns: [(ActionHeadKind, Range<Int>)] = []
         var width = 0
@@ -121,7 +126,13 @@ public final class PolicyNetwork: @unchecked Sendable {
 
     /// Runs the network over the first `rows` rows of `workspace.features` (and their tasks), leaving
     /// every activation, the heads' logits and the values in the workspace.
-    public func forward(rows: Int, workspace w: PolicyWorkspace) {
+    ///
+    /// With a recurrent core the rows are `steps` x B sequences, time-major (row t * B + b, B =
+    /// rows / steps): the core runs each sequence from `workspace.initialState` row b, zeroing the
+    /// state entering row r where `workspace.resets[r]` is nonzero, and leaves every step's state in
+    /// `workspace.coreOutput` (the last B rows are the sequences' final states). Inference is the
+    /// steps = 1 case. Without a core, `steps` is ignored.
+    public func forward(rows: Int, workspace w: PolicyWorkspace, steps: Int = 1) {
         let p = parameters.values.pointer
         let features = w.features
         // Task embeddings looked up by task index.
@@ -157,9 +168,15 @@ public final class PolicyNetwork: @unchecked Sendable {
             start += part.value.shape[1]
         }
         dense(trunk, fused, w.hidden.value(rows), p)
+        if let core {
+            precondition(steps > 0 && rows % steps == 0, "\(rows) rows do not split into sequences of \(steps) steps")
+            w.coreSteps = steps
+            core.forward(inputs: w.hidden.value(rows), initialState: w.initialState.matrix(rows: rows / steps, columns: core.hidden),
+                         resets: w.resets, into: w.coreOutput.value(rows), saved: w.coreSaved.pointer, workspace: w.coreScratch.pointer, parameters: p)
+        }
 
         let outputs = w.headOutputs.value(rows)
-        heads.forward(w.hidden.value(rows), into: outputs, parameters: p)
+        heads.forward(headInput(rows, w).value(rows), into: outputs, parameters: p)
         for (index, head) in entityHeads.enumerated() {
             copyColumns(of: outputs, at: head.query.lowerBound, into: w.entityQueries[index].value(rows))
             entityScores.forward(keys: w.entityHidden.value(entityRows), query: w.entityQueries[index].value(rows), into: w.entityLogits[index].value(rows))
@@ -170,6 +187,9 @@ public final class PolicyNetwork: @unchecked Sendable {
         }
         for row in 0..<rows { w.values[row] = outputs[row, valueColumn] }
     }
+
+    /// What the heads read: the core's output with recurrence, else h.
+    @inline(__always) private func headInput(_ rows: Int, _ w: PolicyWorkspace) -> PolicyWorkspace.Pair { core == nil ? w.hidden : w.coreOutput }
 
     /// Linear then ReLU in place.
     @inline(__always) private func dense(_ layer: Linear, _ input: Matrix, _ output: Matrix, _ p: UnsafeMutablePointer<Float>) {
@@ -249,14 +269,18 @@ public final class PolicyNetwork: @unchecked Sendable {
 
     /// Accumulates into `gradients` (the parameters' layout) the gradient of a loss whose derivatives are
     /// `workspace.logProbGradients` (per row, w.r.t. the summed log-probability), `valueGradients`
-    /// and the constant `entropyGradient` (w.r.t. each row's summed entropy), after `forward` and
-    /// `evaluate` on the same rows (whose softmax caches it reads).
-    public func backward(rows: Int, entropyGradient: Float, workspace w: PolicyWorkspace, into gradients: Tensor) {
+    /// and the constant `entropyGradient` (w.r.t. each row's summed entropy; 0 for rows whose `valid`
+    /// byte is 0, when given), after `forward` and `evaluate` on the same rows (whose softmax caches
+    /// it reads). With a recurrent core, backpropagates through the sequences `forward` ran.
+    public func backward(rows: Int, entropyGradient: Float, valid: UnsafePointer<UInt8>? = nil, workspace w: PolicyWorkspace, into gradients: Tensor) {
         precondition(gradients.count == parameters.count, "gradient vector of \(gradients.count) values for \(parameters.count) parameters")
         let p = parameters.values.pointer, g = gradients.pointer
         let hidden = w.hidden.value(rows), hiddenGradient = w.hidden.gradient(rows)
         let entityRows = rows * observation.entityRows, itemRows = rows * observation.inventoryRows
         w.entropyGradient.update(repeating: entropyGradient, count: rows)
+        if let valid {
+            for row in 0..<rows where valid[row] == 0 { w.entropyGradient[row] = 0 }
+        }
         let logProbGradient = UnsafePointer(w.logProbGradients), entropyGradients = UnsafePointer(w.entropyGradient)
 
         // Heads: logits, queries and value -> h (and the pointer heads' keys).
@@ -291,9 +315,14 @@ public final class PolicyNetwork: @unchecked Sendable {
             }
         }
         for row in 0..<rows { outputGradient[row, valueColumn] = w.valueGradients[row] }
-        heads.backward(input: hidden, outputGradient: outputGradient, inputGradient: hiddenGradient, parameters: p, gradients: g)
+        let headInput = headInput(rows, w)
+        heads.backward(input: headInput.value(rows), outputGradient: outputGradient, inputGradient: headInput.gradient(rows), parameters: p, gradients: g)
+        if let core {
+            core.backward(inputs: hidden, batch: rows / w.coreSteps, resets: w.resets, outputGradient: w.coreOutput.gradient(rows),
+                          inputGradient: hiddenGradient, saved: w.coreSaved.pointer, workspace: w.coreScratch.pointer, parameters: p, gradients: g)
+        }
 
-        // h -> fused -> the encoders.
+        // (The core ->) h -> fused -> the encoders.
         relu.backward(input: hidden, outputGradient: hiddenGradient, inputGradient: hiddenGradient)
         let fusedGradient = w.fused.gradient(rows)
         trunk.backward(input: w.fused.value(rows), outputGradient: hiddenGradient, inputGradient: fusedGradient, parameters: p, gradients: g)

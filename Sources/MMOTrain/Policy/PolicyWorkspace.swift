@@ -23,6 +23,8 @@ public final class PolicyWorkspace: @unchecked Sendable {
     /// Per row: the agent (or rollout entry) it holds, and its random stream for sampling.
     public let rowAgents: UnsafeMutablePointer<Int32>
     public let rowRandom: UnsafeMutablePointer<NetRandom>
+    /// Per row in the update: 1 for a sample, 0 for a padding row of a recurrent sequence.
+    public let rowValid: UnsafeMutablePointer<UInt8>
     /// Scratch for per-head log-probabilities and entropies.
     let headScratch: UnsafeMutablePointer<Float>
     let entropyGradient: UnsafeMutablePointer<Float>
@@ -47,6 +49,17 @@ public final class PolicyWorkspace: @unchecked Sendable {
     let itemHidden: Pair, itemPooled: Pair
     let selfHidden: Pair, marketHidden: Pair, taskHidden: Pair
     let fused: Pair, hidden: Pair
+    /// The recurrent core's buffers, sized for `capacity` rows when the network has a core (else
+    /// empty): each step's state (what the heads read), the GRU's saved values and scratch, and the
+    /// sequence length of the last `forward`.
+    let coreOutput: Pair
+    let coreSaved: Tensor, coreScratch: Tensor
+    var coreSteps = 1
+    /// With a recurrent core: the state each sequence of a pass starts from, [capacity, hiddenWidth]
+    /// (B rows used for B sequences), and one reset byte per row (nonzero: the state entering that
+    /// row is zeroed). Inference leaves the resets at zero.
+    public let initialState: Tensor
+    public let resets: UnsafeMutablePointer<UInt8>
     /// The heads layer's output: plain logits, pointer queries and the value (`PolicyNetwork.heads`).
     let headOutputs: Pair
     let entityQueries: [Pair], entityLogits: [Pair]
@@ -79,6 +92,7 @@ public final class PolicyWorkspace: @unchecked Sendable {
         rowRandom = .allocate(capacity: capacity)
         rowRandom.initialize(repeating: NetRandom(seed: 0), count: capacity)
         entropyGradient = pointer(capacity, Float.self)
+        rowValid = pointer(capacity, UInt8.self)
         entityArgmax = pointer(capacity * sizes.entityWidth, Int32.self)
         itemArgmax = pointer(capacity * sizes.itemWidth, Int32.self)
         taskInput = Tensor(shape: [capacity, network.taskDimension])
@@ -93,6 +107,13 @@ public final class PolicyWorkspace: @unchecked Sendable {
         taskHidden = Pair(rows: capacity, columns: sizes.taskWidth)
         fused = Pair(rows: capacity, columns: network.fusedWidth)
         hidden = Pair(rows: capacity, columns: sizes.hiddenWidth)
+        let coreRows = network.core == nil ? 0 : capacity, width = sizes.hiddenWidth
+        coreOutput = Pair(rows: coreRows, columns: width)
+        coreSaved = Tensor(shape: [GRUCell.savedCount(steps: 1, batch: coreRows, hidden: width)])
+        // One step of `capacity` sequences needs the most scratch of any split of the rows.
+        coreScratch = Tensor(shape: [GRUCell.workspaceCount(steps: 1, batch: coreRows, hidden: width)])
+        initialState = Tensor(shape: [coreRows, width])
+        resets = pointer(max(coreRows, 1), UInt8.self)
         headOutputs = Pair(rows: capacity, columns: network.heads.outputs)
         entityQueries = network.entityHeads.map { _ in Pair(rows: capacity, columns: sizes.entityWidth) }
         entityLogits = network.entityHeads.map { _ in Pair(rows: capacity, columns: observation.entityRows + 1) }
@@ -119,5 +140,7 @@ public final class PolicyWorkspace: @unchecked Sendable {
         entropyGradient.deallocate()
         entityArgmax.deallocate()
         itemArgmax.deallocate()
+        resets.deallocate()
+        rowValid.deallocate()
     }
 }

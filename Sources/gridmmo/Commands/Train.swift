@@ -44,6 +44,12 @@ struct Train: ParsableCommand {
     @Option(parsing: .unconditional, help: "Samples per minibatch (one Adam step each).")
     var minibatch: Int = PPOConfig().minibatchSize
 
+    @Flag(help: "Give the policy a recurrent core (a GRU between the fused state and the heads), trained with truncated BPTT.")
+    var recurrent = false
+
+    @Option(parsing: .unconditional, help: "With --recurrent: steps per BPTT segment (must divide --rollout-steps; default \(PPOConfig().bpttSteps)).")
+    var bptt: Int?
+
     @Option(parsing: .unconditional, help: "Initial learning rate (annealed linearly to 0).")
     var learningRate: Float = PPOConfig().learningRate
 
@@ -74,6 +80,14 @@ struct Train: ParsableCommand {
         guard (1...100_000).contains(rolloutSteps) else { throw ValidationError("--rollout-steps must be in 1...100000, got \(rolloutSteps)") }
         guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be in 1...100, got \(epochs)") }
         guard (1...1_000_000).contains(minibatch) else { throw ValidationError("--minibatch must be in 1...1000000, got \(minibatch)") }
+        if recurrent {
+            let steps = bptt ?? PPOConfig().bpttSteps
+            guard steps >= 1 && rolloutSteps % steps == 0 else {
+                throw ValidationError("--bptt must be at least 1 and divide --rollout-steps \(rolloutSteps), got \(steps)")
+            }
+        } else if bptt != nil {
+            throw ValidationError("--bptt needs --recurrent (a feedforward policy has no BPTT)")
+        }
         guard learningRate > 0 && learningRate < 1 else { throw ValidationError("--learning-rate must be in (0, 1), got \(learningRate)") }
         guard entropy >= 0 && entropy < 10 else { throw ValidationError("--entropy must be in [0, 10), got \(entropy)") }
         guard healBonus.isFinite && exploreBonus.isFinite else { throw ValidationError("--heal-bonus and --explore-bonus must be finite") }
@@ -91,6 +105,7 @@ struct Train: ParsableCommand {
         ppo.rolloutSteps = rolloutSteps
         ppo.updateEpochs = epochs
         ppo.minibatchSize = minibatch
+        if let bptt { ppo.bpttSteps = bptt }
         ppo.learningRate = learningRate
         ppo.entropyCoefficient = entropy
         ppo.healBonus = healBonus
@@ -117,7 +132,9 @@ struct Train: ParsableCommand {
         }
 
         BLASRuntime.setThreads(1)
-        let trainer = Trainer(config: ppo, policy: PolicyConfig(), game: game, maps: maps, curriculum: tasks)
+        var policy = PolicyConfig()
+        policy.recurrent = recurrent
+        let trainer = Trainer(config: ppo, policy: policy, game: game, maps: maps, curriculum: tasks)
         let log = TrainingLog(directory: out)
         var usedSeconds = 0.0
         if resume {
