@@ -2,7 +2,7 @@ import Foundation
 import MMOCore
 
 /// Layer sizes of the policy network. The default is sized to train quickly on 2 CPU cores
-/// (about 0.3 M multiply-adds per agent-step forward); every size can be raised for bigger machines.
+/// (about 0.31 M multiply-adds per agent-step forward); every size can be raised for bigger machines.
 public struct PolicyConfig: Sendable, Equatable {
     /// Output channels of the gather convolution over the tile window.
     public var tileChannels = 32
