@@ -40,23 +40,29 @@ final class TeamPolicy: BatchPolicy, @unchecked Sendable {
 
     func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
         let heads = nothing.count
-        let active = policies.indices.filter { policies[$0] != nil }
-        if active.count == 1, let only = active.first, owners.allSatisfy({ $0 == Int32(only) }) {
-            policies[only]!.act(env: env, buffers: buffers, actions: actions)
+        // Counted in place (this runs every tick): no array of the active entrants.
+        var activeCount = 0, lastActive = -1
+        for entrant in policies.indices where policies[entrant] != nil {
+            activeCount += 1
+            lastActive = entrant
+        }
+        if activeCount == 1, owners.allSatisfy({ $0 == Int32(lastActive) }) {
+            policies[lastActive]!.act(env: env, buffers: buffers, actions: actions)
             return
         }
         for row in owners.indices where owners[row] < 0 {
             for head in 0..<heads { actions[row * heads + head] = nothing[head] }
         }
         let records = buffers.observations.baseAddress!
-        for entrant in active {
+        for entrant in policies.indices {
+            guard let entrantPolicy = policies[entrant] else { continue }
             let mine = Int32(entrant)
             for row in owners.indices {
                 let alive = (records + row * bytesPerAgent + aliveOffset).assumingMemoryBound(to: Int16.self)
                 savedAlive[row] = alive.pointee
                 if owners[row] != mine { alive.pointee = 0 }
             }
-            policies[entrant]!.act(env: env, buffers: buffers, actions: scratch)
+            entrantPolicy.act(env: env, buffers: buffers, actions: scratch)
             for row in owners.indices {
                 (records + row * bytesPerAgent + aliveOffset).assumingMemoryBound(to: Int16.self).pointee = savedAlive[row]
                 if owners[row] == mine {
