@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MMONet", targets: ["MMONet"]),
         .library(name: "MMOTrain", targets: ["MMOTrain"]),
         .library(name: "MMOEval", targets: ["MMOEval"]),
+        .library(name: "MMOAttack", targets: ["MMOAttack"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "MMONet", dependencies: ["CBLAS", "MMOCore"]),
         .target(name: "MMOTrain", dependencies: ["MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .target(name: "MMOEval", dependencies: ["MMOEnv", "MMOTasks", "MMOCore"]),
+        .target(name: "MMOAttack", dependencies: ["MMOTrain", "MMOEval", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .target(
             name: "MMOViewer",
             dependencies: ["MMOCore", "CZlib", .target(name: "CSDL2", condition: .when(traits: ["Viewer"]))]
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "gridmmo",
             dependencies: [
-                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer", "MMONet", "MMOTrain", "MMOEval",
+                "MMOCore", "MMOEnv", "MMOTasks", "MMOViewer", "MMONet", "MMOTrain", "MMOEval", "MMOAttack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "gridmmoTests", dependencies: ["gridmmo", "MMOCore", "MMOEnv", "MMOTasks", "MMOEval", "MMOTrain"]),
         .testTarget(name: "MMONetTests", dependencies: ["MMONet"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOTrainTests", dependencies: ["MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
+        .testTarget(name: "MMOAttackTests", dependencies: ["MMOAttack", "MMOTrain", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .testTarget(name: "MMOEvalTests", dependencies: ["MMOEval", "MMOEnv", "MMOTasks", "MMOCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MMOViewerTests", dependencies: ["MMOViewer", "MMOCore"], exclude: ["Golden"]),
     ]

@@ -1,4 +1,5 @@
 import MMONet
+import MMOTasks
 
 /// The policy's inputs for up to `capacity` agents, allocated once: what `ObservationFeatures`
 /// writes and the network reads. Rows past the batch in use hold stale values and are not read.
@@ -16,6 +17,11 @@ public final class FeatureBatch: @unchecked Sendable {
     public let market: Matrix
     /// Each row's curriculum task index.
     public let tasks: UnsafeMutablePointer<Int32>
+    /// [capacity, TaskEmbedding.dimension] offsets added to each row's task embedding when
+    /// `shiftsTask` is set (an attack ablation that perturbs the goal); otherwise not read.
+    public let taskShift: Matrix
+    public var shiftsTask = false
+    private let side: Int, entityRows: Int, inventoryRows: Int
     private let storage: [Tensor]
 
     public init(features: ObservationFeatures, capacity: Int) {
@@ -24,7 +30,12 @@ public final class FeatureBatch: @unchecked Sendable {
         let entityTensor = Tensor(shape: [capacity * features.entityRows, ObservationFeatures.entityWidth])
         let inventoryTensor = Tensor(shape: [capacity * features.inventoryRows, ObservationFeatures.inventoryWidth])
         let marketTensor = Tensor(shape: [capacity, features.marketEntries * ObservationFeatures.marketWidth])
-        storage = [selfTensor, entityTensor, inventoryTensor, marketTensor]
+        let taskTensor = Tensor(shape: [capacity, TaskEmbedding.dimension])
+        storage = [selfTensor, entityTensor, inventoryTensor, marketTensor, taskTensor]
+        taskShift = taskTensor.matrix(rows: capacity)
+        side = features.side
+        entityRows = features.entityRows
+        inventoryRows = features.inventoryRows
         selfFeatures = selfTensor.matrix(rows: capacity)
         entities = entityTensor.matrix(rows: capacity * features.entityRows)
         inventory = inventoryTensor.matrix(rows: capacity * features.inventoryRows)
@@ -37,6 +48,22 @@ public final class FeatureBatch: @unchecked Sendable {
         inventoryMask.initialize(repeating: 0, count: capacity * features.inventoryRows)
         tasks = .allocate(capacity: capacity)
         tasks.initialize(repeating: 0, count: capacity)
+    }
+
+    /// Copies row `sourceRow` of `source` (a batch for the same features) into row `row`, with its
+    /// task shift when `source.shiftsTask`.
+    public func copyRow(_ sourceRow: Int, of source: FeatureBatch, to row: Int) {
+        let tiles = side * side
+        (tileIDs + row * tiles).update(from: source.tileIDs + sourceRow * tiles, count: tiles)
+        selfFeatures.row(row).update(from: source.selfFeatures.row(sourceRow), count: selfFeatures.columns)
+        entities.row(row * entityRows).update(from: source.entities.row(sourceRow * entityRows), count: entityRows * entities.columns)
+        (entityMask + row * entityRows).update(from: source.entityMask + sourceRow * entityRows, count: entityRows)
+        inventory.row(row * inventoryRows).update(from: source.inventory.row(sourceRow * inventoryRows), count: inventoryRows * inventory.columns)
+        (inventoryMask + row * inventoryRows).update(from: source.inventoryMask + sourceRow * inventoryRows, count: inventoryRows)
+        market.row(row).update(from: source.market.row(sourceRow), count: market.columns)
+        tasks[row] = source.tasks[sourceRow]
+        shiftsTask = source.shiftsTask
+        if shiftsTask { taskShift.row(row).update(from: source.taskShift.row(sourceRow), count: taskShift.columns) }
     }
 
     deinit {

@@ -30,9 +30,9 @@ public struct ObservationFeatures: Sendable {
     private let inventoryOffset: Int, equipmentOffset: Int, marketOffset: Int, tickOffset: Int
     private let taskOffset: Int, progressOffset: Int
     private let entityColumns: Int, inventoryColumns: Int
-    private let horizon: Float
-    private let mapSize: Float
-    private let visionRadius: Float
+    let horizon: Float
+    let mapSize: Float
+    let visionRadius: Float
 
     public init(layout: ObservationLayout, config: Config) {
         func segment(_ name: String) -> ObservationSegment {

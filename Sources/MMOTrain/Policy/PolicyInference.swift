@@ -44,10 +44,14 @@ public final class PolicyInference: @unchecked Sendable {
     deinit { living.deallocate() }
 
     /// Writes one action row per agent into `actions` from the observations and masks in `buffers`.
-    /// `record` (when given) is called on the worker after each pass, with the worker's workspace
-    /// and the pass's row count: `rowAgents` says which agent each row is; a rollout copies what it needs.
+    /// With `features` (a batch with one row per agent, row = agent), each living agent's network
+    /// input is copied from its row there instead of written from its observation: how an attack
+    /// feeds the policy perturbed features. `record` (when given) is called on the worker after
+    /// each pass, with the worker's workspace and the pass's row count: `rowAgents` says which
+    /// agent each row is; a rollout copies what it needs.
     public func act(buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>, stepSeed: UInt64, greedy: Bool = false,
-                    record: ((PolicyWorkspace, Int) -> Void)? = nil) {
+                    features: FeatureBatch? = nil, record: ((PolicyWorkspace, Int) -> Void)? = nil) {
+        precondition(features.map { $0.capacity >= totalAgents } ?? true, "a feature batch needs a row per agent")
         let headCount = network.headCount, maskWidth = network.maskWidth
         let bytesPerAgent = buffers.observations.count / totalAgents
         let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
@@ -59,7 +63,11 @@ public final class PolicyInference: @unchecked Sendable {
         forEachPass(count: count) { workspace, positions in
             for (row, position) in positions.enumerated() {
                 let agent = Int(living[position])
-                network.observation.write(observations + agent * bytesPerAgent, row: row, into: workspace.features)
+                if let features {
+                    workspace.features.copyRow(agent, of: features, to: row)
+                } else {
+                    network.observation.write(observations + agent * bytesPerAgent, row: row, into: workspace.features)
+                }
                 (workspace.masks + row * maskWidth).update(from: masks + agent * maskWidth, count: maskWidth)
                 workspace.rowAgents[row] = Int32(agent)
                 workspace.rowRandom[row] = NetRandom(seed: stepSeed &+ UInt64(agent) &* 0x9E37_79B9_7F4A_7C15)

@@ -144,6 +144,10 @@ public final class PolicyNetwork: @unchecked Sendable {
             } else {
                 destination.update(repeating: 0, count: taskDimension)
             }
+            if features.shiftsTask {
+                let shift = features.taskShift.row(row)
+                for column in 0..<taskDimension { destination[column] += shift[column] }
+            }
         }
         let cells = tileConv.cells
         tileConv.forward(UnsafePointer(features.tileIDs), batch: rows, into: w.tileCells.value(rows * cells), parameters: p)

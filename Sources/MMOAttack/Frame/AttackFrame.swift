@@ -1,0 +1,193 @@
+import MMOCore
+import MMOEnv
+import MMONet
+import MMOTrain
+
+/// One step's observations as an attack sees and changes them, allocated once for a `VecEnv`.
+///
+/// `load` writes every living agent's clean features into `features` (row = agent) and the
+/// perturbable vector of each into `clean` (width values per agent, `AttackSurface` layout), then
+/// starts `perturbed` and `features.tileIDs` of the attacked agents equal to the clean values. An
+/// attack changes `perturbed` and the attacked rows' tile ids; `project` then forces every change
+/// inside the budget (clipping, realisable rounding, at most k tile flips, nothing outside the
+/// active coordinates) and writes the result into `features`, which the policy reads.
+public final class AttackFrame: @unchecked Sendable {
+    public let surface: AttackSurface
+    public let targets: AttackTargets
+    public let budget: PerturbationBudget
+    public let totalAgents: Int
+    public let width: Int
+    public let tiles: Int
+    /// Every agent's network input (row = agent); attacked rows perturbed after `project`.
+    public let features: FeatureBatch
+    /// [totalAgents, width] clean vectors (living agents; zeros for the dead), the perturbed
+    /// vectors (attacked living agents), and which coordinates may change.
+    public let clean: UnsafeMutablePointer<Float>
+    public let perturbed: UnsafeMutablePointer<Float>
+    public let active: UnsafeMutablePointer<UInt8>
+    /// [totalAgents, tiles] the clean tile ids of the attacked living agents.
+    public let cleanTiles: UnsafeMutablePointer<Int32>
+    /// Per agent: alive at this step; and whether this step is the first of its episode.
+    public let alive: UnsafeMutablePointer<UInt8>
+    public let episodeStarted: UnsafeMutablePointer<UInt8>
+    /// The attacked agents alive at this step, ascending (`attackedCount` of them).
+    public let attacked: UnsafeMutablePointer<Int32>
+    public private(set) var attackedCount = 0
+    /// The step's action masks ([totalAgents, maskWidth]), for attacks that query the policy.
+    public private(set) var masks: UnsafePointer<UInt8>?
+    public let maskWidth: Int
+    /// Steps loaded so far (the current step's index).
+    public private(set) var step = -1
+    public let threads: Int
+    /// Totals over all projected steps.
+    public private(set) var statistics = PerturbationStatistics()
+    /// Each worker's counts during `project`.
+    private let workerStatistics: UnsafeMutablePointer<PerturbationStatistics>
+
+    public init(surface: AttackSurface, targets: AttackTargets, budget: PerturbationBudget, maskWidth: Int, threads: Int) {
+        self.surface = surface
+        self.targets = targets
+        self.budget = budget
+        self.maskWidth = maskWidth
+        self.threads = max(1, threads)
+        totalAgents = targets.totalAgents
+        width = surface.width
+        tiles = surface.features.side * surface.features.side
+        features = FeatureBatch(features: surface.features, capacity: totalAgents)
+        func buffer<T: Numeric>(_ count: Int, _: T.Type) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: count)
+            pointer.initialize(repeating: 0, count: count)
+            return pointer
+        }
+        clean = buffer(totalAgents * width, Float.self)
+        perturbed = buffer(totalAgents * width, Float.self)
+        active = buffer(totalAgents * width, UInt8.self)
+        cleanTiles = buffer(totalAgents * tiles, Int32.self)
+        alive = buffer(totalAgents, UInt8.self)
+        episodeStarted = buffer(totalAgents, UInt8.self)
+        episodeStarted.update(repeating: 1, count: totalAgents)
+        attacked = buffer(totalAgents, Int32.self)
+        workerStatistics = .allocate(capacity: self.threads)
+        workerStatistics.initialize(repeating: PerturbationStatistics(), count: self.threads)
+    }
+
+    deinit {
+        clean.deallocate()
+        perturbed.deallocate()
+        active.deallocate()
+        cleanTiles.deallocate()
+        alive.deallocate()
+        episodeStarted.deallocate()
+        attacked.deallocate()
+        workerStatistics.deallocate()
+    }
+
+    /// Marks every agent as starting a new episode (after environments were restarted).
+    public func restartEpisodes() {
+        episodeStarted.update(repeating: 1, count: totalAgents)
+    }
+
+    /// Reads the observations in `buffers` (written by the step whose done flags they carry).
+    public func load(_ buffers: StepBuffers) {
+        step += 1
+        masks = UnsafePointer(buffers.masks.baseAddress!)
+        let observations = UnsafeRawPointer(buffers.observations.baseAddress!)
+        let bytesPerAgent = buffers.observations.count / totalAgents
+        let observation = surface.features
+        runWorkers(threads, splitting: totalAgents) { agents in
+            for agent in agents {
+                let record = observations + agent * bytesPerAgent
+                let x = clean + agent * width
+                guard observation.isAlive(record) else {
+                    alive[agent] = 0
+                    x.update(repeating: 0, count: width)
+                    (active + agent * width).update(repeating: 0, count: width)
+                    observation.writeEmpty(row: agent, into: features)
+                    continue
+                }
+                alive[agent] = 1
+                observation.write(record, row: agent, into: features)
+                surface.read(features, row: agent, into: x, active: active + agent * width)
+                guard targets.isAttacked(agent) else { continue }
+                (perturbed + agent * width).update(from: x, count: width)
+                (cleanTiles + agent * tiles).update(from: features.tileIDs + agent * tiles, count: tiles)
+            }
+        }
+        attackedCount = 0
+        for agent in 0..<totalAgents where alive[agent] != 0 && targets.isAttacked(agent) {
+            attacked[attackedCount] = Int32(agent)
+            attackedCount += 1
+        }
+    }
+
+    /// Forces the attacked agents' perturbations inside the budget, writes them into `features`
+    /// and counts them.
+    public func project() {
+        let counts = workerStatistics
+        counts.update(repeating: PerturbationStatistics(), count: threads)
+        runWorkers(threads) { worker in
+            for index in stride(from: worker, to: attackedCount, by: threads) {
+                counts[worker].add(projectAgent(Int(attacked[index])))
+            }
+        }
+        for worker in 0..<threads { statistics.add(counts[worker]) }
+    }
+
+    /// Remembers the done flags of the step that followed this frame's actions: those agents start
+    /// a new episode at the next `load`.
+    public func noteEpisodeEnds(_ buffers: StepBuffers) {
+        for agent in 0..<totalAgents {
+            episodeStarted[agent] = buffers.terminations[agent] != 0 || buffers.truncations[agent] != 0 ? 1 : 0
+        }
+    }
+
+    private func projectAgent(_ agent: Int) -> PerturbationStatistics {
+        var result = PerturbationStatistics()
+        result.agentSteps = 1
+        let x = clean + agent * width, y = perturbed + agent * width, live = active + agent * width
+        let epsilon = budget.epsilon
+        for c in 0..<width {
+            guard live[c] != 0, epsilon > 0 else { y[c] = x[c]; continue }
+            let radius = surface.radius(c, epsilon: epsilon)
+            let low = max(min(surface.lower[c], x[c]), x[c] - radius), high = min(max(surface.upper[c], x[c]), x[c] + radius)
+            var value = y[c].isNaN ? x[c] : min(max(y[c], low), high)
+            if budget.realisable { value = surface.columns[c].realise(value, clean: x[c], radius: radius) }
+            y[c] = value
+            if value != x[c] {
+                result.featuresChanged += 1
+                let width = surface.upper[c] - surface.lower[c]
+                if width > 0 { result.largestChange = max(result.largestChange, abs(value - x[c]) / width) }
+            }
+        }
+        surface.write(y, into: features, row: agent)
+        let ids = features.tileIDs + agent * tiles, original = cleanTiles + agent * tiles
+        var flips = 0
+        for tile in 0..<tiles where ids[tile] != original[tile] {
+            if flips < budget.tileFlips, TileCode.isFlip(from: original[tile], to: ids[tile]) {
+                flips += 1
+            } else {
+                ids[tile] = original[tile]
+            }
+        }
+        result.tilesFlipped = flips
+        return result
+    }
+}
+
+/// What the projected perturbations changed, summed over attacked agent-steps.
+public struct PerturbationStatistics: Sendable, Equatable, Codable {
+    public var agentSteps = 0
+    public var featuresChanged = 0
+    public var tilesFlipped = 0
+    /// The largest change of any coordinate as a fraction of its range's width (never above epsilon).
+    public var largestChange: Float = 0
+
+    public init() {}
+
+    public mutating func add(_ other: PerturbationStatistics) {
+        agentSteps += other.agentSteps
+        featuresChanged += other.featuresChanged
+        tilesFlipped += other.tilesFlipped
+        largestChange = max(largestChange, other.largestChange)
+    }
+}
