@@ -25,7 +25,7 @@ public final class AttackFrame: @unchecked Sendable {
     public let clean: UnsafeMutablePointer<Float>
     public let perturbed: UnsafeMutablePointer<Float>
     public let active: UnsafeMutablePointer<UInt8>
-    /// [totalAgents, tiles] the clean tile ids of the attacked living agents.
+    /// [totalAgents, tiles] every agent's clean tile ids (zeros for the dead).
     public let cleanTiles: UnsafeMutablePointer<Int32>
     /// Per agent: alive at this step; and whether this step is the first of its episode.
     public let alive: UnsafeMutablePointer<UInt8>
@@ -103,14 +103,15 @@ public final class AttackFrame: @unchecked Sendable {
                     x.update(repeating: 0, count: width)
                     (active + agent * width).update(repeating: 0, count: width)
                     observation.writeEmpty(row: agent, into: features)
+                    (cleanTiles + agent * tiles).update(repeating: 0, count: tiles)
                     continue
                 }
                 alive[agent] = 1
                 observation.write(record, row: agent, into: features)
                 surface.read(features, row: agent, into: x, active: active + agent * width)
+                (cleanTiles + agent * tiles).update(from: features.tileIDs + agent * tiles, count: tiles)
                 guard targets.isAttacked(agent) else { continue }
                 (perturbed + agent * width).update(from: x, count: width)
-                (cleanTiles + agent * tiles).update(from: features.tileIDs + agent * tiles, count: tiles)
             }
         }
         attackedCount = 0
@@ -128,6 +129,12 @@ public final class AttackFrame: @unchecked Sendable {
         runWorkers(threads) { worker in
             for index in stride(from: worker, to: attackedCount, by: threads) {
                 counts[worker].add(projectAgent(Int(attacked[index])))
+            }
+        }
+        // Tiles of the agents not attacked or dead (which `projectAgent` does not see) stay clean.
+        runWorkers(threads, splitting: totalAgents) { agents in
+            for agent in agents where alive[agent] == 0 || !targets.isAttacked(agent) {
+                (features.tileIDs + agent * tiles).update(from: cleanTiles + agent * tiles, count: tiles)
             }
         }
         for worker in 0..<threads { statistics.add(counts[worker]) }

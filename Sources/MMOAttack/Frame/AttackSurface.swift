@@ -47,7 +47,8 @@ public struct AttackSurface: Sendable {
         upper = columns.map(\.upper)
     }
 
-    /// Reads row `row` of `batch` into `x` (width values) and marks in `active` (width bytes) the
+    /// Reads row `row` of `batch` into `x` (width values; the task embedding with the batch's task
+    /// shift when it has one) and marks in `active` (width bytes) the
     /// coordinates an attack may change: all but the numeric columns of empty entity and item rows.
     public func read(_ batch: FeatureBatch, row: Int, into x: UnsafeMutablePointer<Float>, active: UnsafeMutablePointer<UInt8>) {
         let me = batch.selfFeatures.row(row)
@@ -70,9 +71,10 @@ public struct AttackSurface: Sendable {
         x[taskStart] = me[selfCount]
         active[taskStart] = 1
         let task = Int(batch.tasks[row]), dimension = TaskEmbedding.dimension
+        let shift = batch.taskShift.row(row)
         for c in 0..<dimension {
             let index = task * dimension + c
-            x[taskStart + 1 + c] = index < taskTable.count ? taskTable[index] : 0
+            x[taskStart + 1 + c] = (index < taskTable.count ? taskTable[index] : 0) + (batch.shiftsTask ? shift[c] : 0)
             active[taskStart + 1 + c] = 1
         }
     }

@@ -13,9 +13,9 @@ public enum TileCode {
         Int32(occupant(code) * Material.count + material)
     }
 
-    /// Whether `to` is `from` with another valid material and the same occupant.
+    /// Whether `to` is `from` with another material a flip may write and the same occupant.
     @inline(__always) public static func isFlip(from: Int32, to: Int32) -> Bool {
-        to >= 0 && occupant(to) == occupant(from) && occupant(to) < ObservationFeatures.occupants && material(to) != material(from)
+        to >= 0 && occupant(to) == occupant(from) && occupant(to) < ObservationFeatures.occupants && material(to) != material(from) && material(to) >= 1
     }
 
     /// The materials a flip may write: every material but void (which only lies off the map).

@@ -42,7 +42,7 @@ extension ObservationFeatures {
             .init("d row", .linear(divisor: visionRadius), -radius...radius), .init("d col", .linear(divisor: visionRadius), -radius...radius),
             .init("health", .linear(divisor: 100), 0...100), .init("food", .linear(divisor: 100), 0...100),
             .init("water", .linear(divisor: 100), 0...100), .flag("same team"), .init("level", .linear(divisor: 10), 0...10),
-            .init("main style", .linear(divisor: 3), 0...2), .flag("in combat"), .flag("spawn immune"), .flag("attacked me"),
+            .init("main style", .linear(divisor: 3), 0...3), .flag("in combat"), .flag("spawn immune"), .flag("attacked me"),
             .init("damage taken", .linear(divisor: 20), 0...100), .flag("attackable"),
         ]
     }
