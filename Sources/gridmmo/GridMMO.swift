@@ -11,7 +11,7 @@ struct GridMMO: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmmo",
         abstract: "A deterministic Neural-MMO-style multi-agent world: simulate, inspect and benchmark.",
-        subcommands: [Simulate.self, Train.self, Eval.self, Soak.self, Maps.self, ReplayCommand.self, View.self, Bench.self, ConfigCommand.self, EnvCommand.self, Tasks.self]
+        subcommands: [Simulate.self, Train.self, Eval.self, AttackCommand.self, Soak.self, Maps.self, ReplayCommand.self, View.self, Bench.self, ConfigCommand.self, EnvCommand.self, Tasks.self]
     )
 
     /// Parses and runs the command line. A failure is one line on standard error, `Error: ` and the

@@ -36,6 +36,11 @@ public final class AttackFrame: @unchecked Sendable {
     /// The step's action masks ([totalAgents, maskWidth]), for attacks that query the policy.
     public private(set) var masks: UnsafePointer<UInt8>?
     public let maskWidth: Int
+    /// Per environment: whether its agents count (an environment whose episode has ended in an
+    /// evaluation batch reads as all dead: nobody attacked, nothing counted).
+    public let environmentLive: UnsafeMutablePointer<UInt8>
+    /// Living agent-steps loaded so far (the policy's work).
+    public private(set) var livingAgentSteps = 0
     /// Steps loaded so far (the current step's index).
     public private(set) var step = -1
     public let threads: Int
@@ -67,6 +72,8 @@ public final class AttackFrame: @unchecked Sendable {
         episodeStarted = buffer(totalAgents, UInt8.self)
         episodeStarted.update(repeating: 1, count: totalAgents)
         attacked = buffer(totalAgents, Int32.self)
+        environmentLive = buffer(targets.environments, UInt8.self)
+        environmentLive.update(repeating: 1, count: targets.environments)
         workerStatistics = .allocate(capacity: self.threads)
         workerStatistics.initialize(repeating: PerturbationStatistics(), count: self.threads)
     }
@@ -79,12 +86,18 @@ public final class AttackFrame: @unchecked Sendable {
         alive.deallocate()
         episodeStarted.deallocate()
         attacked.deallocate()
+        environmentLive.deallocate()
         workerStatistics.deallocate()
     }
 
     /// Marks every agent as starting a new episode (after environments were restarted).
     public func restartEpisodes() {
         episodeStarted.update(repeating: 1, count: totalAgents)
+    }
+
+    /// Sets whether `environment`'s agents count from the next `load` on.
+    public func setLive(environment: Int, _ live: Bool) {
+        environmentLive[environment] = live ? 1 : 0
     }
 
     /// Reads the observations in `buffers` (written by the step whose done flags they carry).
@@ -98,7 +111,7 @@ public final class AttackFrame: @unchecked Sendable {
             for agent in agents {
                 let record = observations + agent * bytesPerAgent
                 let x = clean + agent * width
-                guard observation.isAlive(record) else {
+                guard environmentLive[agent / targets.agentsPerEnv] != 0, observation.isAlive(record) else {
                     alive[agent] = 0
                     x.update(repeating: 0, count: width)
                     (active + agent * width).update(repeating: 0, count: width)
@@ -115,7 +128,9 @@ public final class AttackFrame: @unchecked Sendable {
             }
         }
         attackedCount = 0
-        for agent in 0..<totalAgents where alive[agent] != 0 && targets.isAttacked(agent) {
+        for agent in 0..<totalAgents where alive[agent] != 0 {
+            livingAgentSteps += 1
+            guard targets.isAttacked(agent) else { continue }
             attacked[attackedCount] = Int32(agent)
             attackedCount += 1
         }

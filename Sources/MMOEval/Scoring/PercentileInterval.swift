@@ -1,11 +1,13 @@
 /// The percentile bootstrap interval of a statistic: the `(1 - confidence) / 2` and
 /// `(1 + confidence) / 2` quantiles of its bootstrap replicates, each interpolated linearly between
 /// the two nearest order statistics (NumPy's default `linear` method).
-struct PercentileInterval: Sendable {
-    let confidence: Double
+public struct PercentileInterval: Sendable {
+    public let confidence: Double
+
+    public init(confidence: Double) { self.confidence = confidence }
 
     /// `point` with the interval of `replicates` (not empty).
-    func estimate(_ point: Double, replicates: [Double]) -> Estimate {
+    public func estimate(_ point: Double, replicates: [Double]) -> Estimate {
         let sorted = replicates.sorted()
         return Estimate(
             value: point,
@@ -15,7 +17,7 @@ struct PercentileInterval: Sendable {
     }
 
     /// The `probability` quantile of ascending `sorted` values.
-    static func quantile(_ sorted: [Double], _ probability: Double) -> Double {
+    public static func quantile(_ sorted: [Double], _ probability: Double) -> Double {
         let position = Double(sorted.count - 1) * probability
         let below = Int(position.rounded(.down))
         let above = min(below + 1, sorted.count - 1)

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import MMOAttack
+import MMOCore
+import MMOEnv
+import MMOTasks
+import MMOTrain
+
+/// `gridmmo attack`: evaluates a trained policy under observation attacks on held-out episodes.
+/// One value per list option runs one setting; several run the sweep over their combinations.
+struct AttackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attack",
+        abstract: "Measure how much observation attacks hurt a trained policy (one setting, or a sweep over comma-separated lists).")
+
+    @Option(help: "Checkpoint written by gridmmo train (the victim).")
+    var policy: String
+
+    @Option(help: "Attacks, comma-separated: \(AttackKind.allCases.filter { $0 != .clean }.map(\.rawValue).joined(separator: ", ")).")
+    var attack: String = "align"
+
+    @Option(help: "L-infinity budgets (fractions of each feature's range), comma-separated.")
+    var eps: String = "0.1"
+
+    @Option(help: "Tile flips per agent per step (L0 budget), comma-separated.")
+    var flips: String = "0"
+
+    @Option(help: "Fractions of each team attacked, comma-separated (0 < f <= 1).")
+    var fraction: String = "0.5"
+
+    @Option(help: "The attacker's samples (team-steps collected) for f_theta, comma-separated.")
+    var samples: String = "1000"
+
+    @Option(name: .customLong("steps"), help: "Gradient steps K per environment step (Align, PGD), comma-separated.")
+    var gradientSteps: String = "1"
+
+    @Flag(help: "Round perturbed features to values the game can produce.")
+    var realisable = false
+
+    @Flag(help: "Ablation: also perturb the goal (task embedding and progress).")
+    var perturbTask = false
+
+    @Option(parsing: .unconditional, help: "Episodes per setting (the same episodes for every setting).")
+    var episodes: Int = 50
+
+    @Option(help: "Directory for report.md, results.json and the plots.")
+    var out: String
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(parsing: .unconditional, help: "Ticks per episode (default: the config's horizon).")
+    var horizon: Int?
+
+    @Option(help: "Directory of held-out .npy maps (with manifest.json).")
+    var maps: String = "maps/eval"
+
+    @Option(parsing: .unconditional, help: "Play on N maps generated in memory instead of --maps.")
+    var generatedMaps: Int?
+
+    @Option(help: "Held-out curriculum the agents' tasks are dealt from.")
+    var curriculum: String = "curricula/eval_heldout.json"
+
+    @Option(parsing: .unconditional, help: "Teams per world (the attacked groups); players must split evenly.")
+    var teams: Int = 16
+
+    @Option(parsing: .unconditional, help: "Worlds played together.")
+    var envs: Int = 8
+
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores); results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(parsing: .unconditional, help: "Seed of the episodes, the attacked places, the attacks and the bootstrap.")
+    var seed: UInt64 = 1
+
+    @Option(parsing: .unconditional, help: "Bootstrap resamples for the intervals.")
+    var resamples: Int = 10_000
+
+    func validate() throws {
+        guard (1...100_000).contains(episodes) else { throw ValidationError("--episodes must be in 1...100000, got \(episodes)") }
+        if let horizon, !(1...32767).contains(horizon) { throw ValidationError("--horizon must be in 1...32767, got \(horizon)") }
+        if let generatedMaps, !(1...4096).contains(generatedMaps) { throw ValidationError("--generated-maps must be in 1...4096, got \(generatedMaps)") }
+        guard (1...4096).contains(teams) else { throw ValidationError("--teams must be in 1...4096, got \(teams)") }
+        guard (1...4096).contains(envs) else { throw ValidationError("--envs must be in 1...4096, got \(envs)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+        guard (0...1_000_000).contains(resamples) else { throw ValidationError("--resamples must be in 0...1000000, got \(resamples)") }
+        _ = try settings()
+    }
+
+    /// The settings the list options name, checked.
+    func settings() throws -> [AttackSetting] {
+        let kinds = try Self.list(attack, "--attack") { AttackKind(rawValue: $0).flatMap { $0 == .clean ? nil : $0 } }
+        let epsilons = try Self.list(eps, "--eps") { Float($0).flatMap { (0...1).contains($0) ? $0 : nil } }
+        let flipCounts = try Self.list(flips, "--flips") { Int($0).flatMap { (0...225).contains($0) ? $0 : nil } }
+        let fractions = try Self.list(fraction, "--fraction") { Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } }
+        let sampleCounts = try Self.list(samples, "--samples") { Int($0).flatMap { (10...1_000_000).contains($0) ? $0 : nil } }
+        let stepCounts = try Self.list(gradientSteps, "--steps") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } }
+        return AttackSetting.sweep(attacks: kinds, epsilons: epsilons, flips: flipCounts, fractions: fractions, samples: sampleCounts,
+                                   steps: stepCounts, realisable: realisable, perturbsTask: perturbTask)
+    }
+
+    /// The comma-separated values of `text`, each parsed by `parse` (nil: invalid, named in the error).
+    static func list<T>(_ text: String, _ flag: String, _ parse: (String) -> T?) throws -> [T] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.isEmpty else { throw ValidationError("\(flag) is empty") }
+        return try items.map { item in
+            guard let value = parse(item) else {
+                let hint = flag == "--attack" ? "; choose from \(AttackKind.allCases.filter { $0 != .clean }.map(\.rawValue).joined(separator: ", "))" : ""
+                throw ValidationError("\(flag): '\(item)' is not valid\(hint)")
+            }
+            return value
+        }
+    }
+
+    func run() throws {
+        let settings = try self.settings()
+        var config = try configOptions.load()
+        if let horizon { config.episode.horizon = horizon }
+        guard config.players.count % teams == 0, config.players.count / teams >= 1 else {
+            throw ValidationError("--teams \(teams) does not split \(config.players.count) players evenly")
+        }
+        config.players.teams = teams == 1 ? 0 : teams
+        let gameMaps = try loadMaps(config: config)
+        let tasks: Curriculum
+        do {
+            tasks = try CurriculumFile.load(path: curriculum)
+        } catch {
+            throw ValidationError("--curriculum \(error.description)")
+        }
+        guard !tasks.specs.isEmpty else { throw ValidationError("--curriculum \(curriculum): has no tasks") }
+        let layout = ObservationLayout(config: config, tasks: true, taskEmbeddingDimension: 0)
+        let network: PolicyNetwork
+        do {
+            network = try PolicyCheckpoint.load(path: policy, layout: layout, actionLayout: ActionLayout(config: config), config: config).network
+        } catch {
+            throw ValidationError("--policy \(policy): \(error.description) (a checkpoint written by gridmmo train for these rules)")
+        }
+        try EvalRun.prepareOutput(out)
+        let runner = AttackRunner(network: network, config: config, maps: gameMaps, curriculum: tasks, environments: envs, threads: threads)
+        let schedule = EpisodeSchedule(episodes: episodes, maps: gameMaps.count, seed: seed)
+        let teamSize = config.players.count / teams
+        let study = AttackStudy(runner: runner, schedule: schedule, teamSize: teamSize, seed: seed, resamples: resamples)
+        print("attacking \(policy): \(settings.count) setting(s) and the clean run, \(episodes) episodes each, \(teams) teams of \(teamSize), "
+              + "\(envs) worlds at a time on \(runner.env.threads) thread(s), seed \(seed)")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var settingStart = clock.now
+        study.progress = { index, count, setting in
+            settingStart = clock.now
+            print("[\(index + 1)/\(count)] \(setting.label) ...")
+        }
+        study.finished = { result in
+            print(String(format: "    return %.3f [%.3f, %.3f], change %+.3f (%+.1f%%), completion %.1f%%, attack %.2f ms/step, policy %.2f ms/step, %.0f s",
+                         result.meanReturn.value, result.meanReturn.lower, result.meanReturn.upper, result.returnChange.value, result.returnChangePercent,
+                         100 * result.completion.value, result.attackMillisecondsPerStep, result.policyMillisecondsPerStep, (clock.now - settingStart).seconds))
+        }
+        let results = try study.run(settings)
+        let bytes = FileManager.default.contents(atPath: policy) ?? Data()
+        let report = AttackResults(
+            policy: policy, policyDigest: "fnv1a:" + String(bytes.withUnsafeBytes { FNV1a.hash($0) }, radix: 16),
+            config: configOptions.config ?? configOptions.preset, maps: generatedMaps.map { "\($0) generated maps" } ?? maps, curriculum: curriculum,
+            schedule: schedule, environments: envs, teams: teams, teamSize: teamSize, seed: seed, resamples: resamples, threads: runner.env.threads,
+            command: (["gridmmo"] + CommandLine.arguments.dropFirst()).joined(separator: " "), seconds: (clock.now - start).seconds,
+            results: results, findings: Finding.check(results, statistics: study.statistics))
+        let paths = try report.write(to: out)
+        for finding in report.findings {
+            print(String(format: "%@: %@ vs %@: %+.3f [%.3f, %.3f]: %@", finding.claim, finding.first, finding.second, finding.difference.value,
+                         finding.difference.lower, finding.difference.upper, finding.verdict))
+        }
+        print("wrote " + paths.joined(separator: ", "))
+    }
+
+    private func loadMaps(config: Config) throws -> [GameMap] {
+        if let count = generatedMaps {
+            return (0..<count).map { TerrainGenerator.generate(config: config, seed: 1_000_001 + UInt64($0)) }
+        }
+        let set: MapSet
+        do {
+            set = try MapSet.load(directory: maps, config: config)
+        } catch {
+            throw ValidationError("--maps \(error.description)")
+        }
+        guard !set.maps.isEmpty else { throw ValidationError("--maps \(maps): has no maps") }
+        return set.maps
+    }
+}

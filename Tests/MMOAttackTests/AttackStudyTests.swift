@@ -1,0 +1,67 @@
+import Foundation
+import MMOAttack
+import MMOCore
+import MMOEnv
+import MMOTasks
+import MMOTrain
+import Testing
+
+/// A sweep on a tiny setting runs end to end and writes a well-formed report.
+@Suite struct AttackStudyTests {
+    static func study(environments: Int = 2, threads: Int = 1, episodes: Int = 3) throws -> AttackStudy {
+        let fixture = try AttackFixture(ticks: 0)
+        var config = fixture.env.config
+        config.episode.horizon = 12
+        let runner = AttackRunner(network: fixture.network, config: config, maps: fixture.env.maps, curriculum: fixture.env.curriculum!,
+                                  environments: environments, threads: threads)
+        return AttackStudy(runner: runner, schedule: EpisodeSchedule(episodes: episodes, maps: 1, seed: 5), teamSize: 8, seed: 5, resamples: 200)
+    }
+
+    static let settings = AttackSetting.sweep(attacks: [.gaussian, .hadamard], epsilons: [0.05, 0.2], flips: [0, 2], fractions: [0.5],
+                                              samples: [100], steps: [1], realisable: false, perturbsTask: false)
+
+    @Test func sweepWritesAWellFormedReport() throws {
+        let study = try Self.study()
+        #expect(Self.settings.count == 8)
+        let results = try study.run(Self.settings)
+        #expect(results.count == 9 && results[0].setting.attack == .clean)
+        for result in results {
+            #expect(result.episodes == 3 && result.outcomes.map(\.episode) == [0, 1, 2])
+            #expect(result.meanEpisodeLength == 12)
+            #expect(result.meanReturn.lower <= result.meanReturn.value && result.meanReturn.value <= result.meanReturn.upper)
+            if result.setting.attack != .clean {
+                #expect(result.perturbation.agentSteps > 0 && result.featuresChangedPerStep > 0)
+                #expect(result.perturbation.largestChange <= result.setting.budget.epsilon * 1.0001)
+                #expect(result.tilesFlippedPerStep == Double(result.setting.budget.tileFlips))
+                #expect(!result.attackedReturn.value.isNaN && !result.unattackedReturn.value.isNaN)
+            }
+        }
+        #expect(results[0].returnChange.value == 0)
+        let report = AttackResults(policy: "tiny", policyDigest: "none", config: "small", maps: "generated", curriculum: "two tasks",
+                                   schedule: study.schedule, environments: 2, teams: 8, teamSize: 8, seed: 5, resamples: 200, threads: 1,
+                                   command: "test", seconds: 1, results: results, findings: Finding.check(results, statistics: study.statistics))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attack-study-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let paths = try report.write(to: directory)
+        #expect(paths.count == 4)
+        let markdown = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        for result in results { #expect(markdown.contains("| \(result.label) |")) }
+        let decoded = try AttackResults.decode(Data(contentsOf: URL(fileURLWithPath: directory + "/results.json")))
+        #expect(decoded.results.map(\.label) == results.map(\.label))
+        for name in ["returns.svg", "completion.svg"] {
+            let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
+            #expect(svg.components(separatedBy: "<circle").count - 1 == results.count)
+        }
+    }
+
+    /// The same study on 1 and 2 threads gives the same episodes.
+    @Test func resultsDoNotDependOnThreads() throws {
+        let settings = [AttackSetting(attack: .ou, budget: PerturbationBudget(epsilon: 0.2, tileFlips: 1), fraction: 0.5)]
+        let one = try Self.study(threads: 1, episodes: 2).run(settings)
+        let two = try Self.study(threads: 2, episodes: 2).run(settings)
+        // Compared as text: the clean run's attacked-agent means are nan.
+        #expect("\(one.map(\.outcomes))" == "\(two.map(\.outcomes))")
+        #expect(one[1].outcomes.allSatisfy { !$0.attackedReturn.isNaN })
+    }
+}
