@@ -44,10 +44,11 @@ public final class NoiseAttack: ObservationAttack {
             for index in stride(from: worker, to: frame.attackedCount, by: frame.threads) {
                 let agent = Int(frame.attacked[index])
                 var random = attackRandom(seed: seed, step: frame.step, agent: agent)
-                let x = frame.clean + agent * width, y = frame.perturbed + agent * width
+                let x = frame.clean + agent * width, y = frame.perturbed + agent * width, active = frame.active + agent * width
                 let state = states.map { $0 + agent * width }
                 if let state, frame.episodeStarted[agent] != 0 { state.update(repeating: 0, count: width) }
-                for c in 0..<width {
+                // Only coordinates the budget lets change draw (and advance their noise state).
+                for c in 0..<width where active[c] != 0 {
                     let draw: Float
                     switch kind {
                     case .uniform: draw = 2 * random.unitFloat() - 1
