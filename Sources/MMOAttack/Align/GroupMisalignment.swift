@@ -48,37 +48,26 @@ final class GroupMisalignment: @unchecked Sendable {
         dimension = model.dimension
         width = encoding.numericWidth
         workspace = MisalignmentWorkspace(model: model, capacity: capacity * places, inputGradient: true)
-        func buffer<T: Numeric>(_ count: Int, _: T.Type) -> UnsafeMutablePointer<T> {
-            let pointer = UnsafeMutablePointer<T>.allocate(capacity: count)
-            pointer.initialize(repeating: 0, count: count)
-            return pointer
-        }
         let memberCount = capacity * places, summary = dimension - width
-        members = buffer(memberCount * dimension, Float.self)
-        delta = buffer(memberCount * width, Float.self)
-        low = buffer(memberCount * width, Float.self)
-        high = buffer(memberCount * width, Float.self)
-        inputPart = buffer(memberCount * dimension, Float.self)
-        agents = buffer(memberCount, Int32.self)
-        memberRow = buffer(memberCount, Int32.self)
-        livingCount = buffer(capacity, Int32.self)
-        errors = buffer(capacity, Double.self)
-        rowMember = buffer(memberCount, Int32.self)
-        residual = buffer(summary, Float.self)
-        bestTo = buffer(summary / MisalignmentTileScores.materials, Int32.self)
-        secondTo = buffer(summary / MisalignmentTileScores.materials, Int32.self)
+        members = .zeroed(memberCount * dimension)
+        delta = .zeroed(memberCount * width)
+        low = .zeroed(memberCount * width)
+        high = .zeroed(memberCount * width)
+        inputPart = .zeroed(memberCount * dimension)
+        agents = .zeroed(memberCount)
+        memberRow = .zeroed(memberCount)
+        livingCount = .zeroed(capacity)
+        errors = .zeroed(capacity)
+        rowMember = .zeroed(memberCount)
+        residual = .zeroed(summary)
+        bestTo = .zeroed(summary / MisalignmentTileScores.materials)
+        secondTo = .zeroed(summary / MisalignmentTileScores.materials)
     }
 
     deinit {
-        for pointer in [members, delta, low, high, inputPart] { pointer.deallocate() }
-        agents.deallocate()
-        memberRow.deallocate()
-        livingCount.deallocate()
+        for pointer in [members, delta, low, high, inputPart, residual] { pointer.deallocate() }
+        for pointer in [agents, memberRow, livingCount, rowMember, bestTo, secondTo] { pointer.deallocate() }
         errors.deallocate()
-        rowMember.deallocate()
-        residual.deallocate()
-        bestTo.deallocate()
-        secondTo.deallocate()
     }
 
     /// Loads `groups` of `frame` (its targets' M) from `source`, with delta 0. With `epsilon` (an

@@ -118,15 +118,7 @@ extension MisalignmentModel {
                 backward(rows: range.count, workspace, into: passGradients[pass].pointer)
             }
         }
-        let sum = total.pointer
-        runWorkers(threads, splitting: total.count) { range in
-            let first = passGradients[0].pointer
-            for index in range { sum[index] = first[index] }
-            for pass in 1..<passes {
-                let g = passGradients[pass].pointer
-                for index in range { sum[index] += g[index] }
-            }
-        }
+        sumInOrder(passGradients, count: passes, into: total, workers: threads)
         adam.update(parameters: parameters.values, gradients: total, learningRate: config.learningRate, workers: threads)
     }
 

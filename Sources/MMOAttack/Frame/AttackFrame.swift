@@ -59,20 +59,15 @@ public final class AttackFrame: @unchecked Sendable {
         width = surface.width
         tiles = surface.features.side * surface.features.side
         features = FeatureBatch(features: surface.features, capacity: totalAgents)
-        func buffer<T: Numeric>(_ count: Int, _: T.Type) -> UnsafeMutablePointer<T> {
-            let pointer = UnsafeMutablePointer<T>.allocate(capacity: count)
-            pointer.initialize(repeating: 0, count: count)
-            return pointer
-        }
-        clean = buffer(totalAgents * width, Float.self)
-        perturbed = buffer(totalAgents * width, Float.self)
-        active = buffer(totalAgents * width, UInt8.self)
-        cleanTiles = buffer(totalAgents * tiles, Int32.self)
-        alive = buffer(totalAgents, UInt8.self)
-        episodeStarted = buffer(totalAgents, UInt8.self)
+        clean = .zeroed(totalAgents * width)
+        perturbed = .zeroed(totalAgents * width)
+        active = .zeroed(totalAgents * width)
+        cleanTiles = .zeroed(totalAgents * tiles)
+        alive = .zeroed(totalAgents)
+        episodeStarted = .zeroed(totalAgents)
         episodeStarted.update(repeating: 1, count: totalAgents)
-        attacked = buffer(totalAgents, Int32.self)
-        environmentLive = buffer(targets.environments, UInt8.self)
+        attacked = .zeroed(totalAgents)
+        environmentLive = .zeroed(targets.environments)
         environmentLive.update(repeating: 1, count: targets.environments)
         workerStatistics = .allocate(capacity: self.threads)
         workerStatistics.initialize(repeating: PerturbationStatistics(), count: self.threads)

@@ -282,15 +282,7 @@ public final class Trainer: @unchecked Sendable {
             }
         }
         // Sum the passes' gradients in pass order (each worker a range of parameters), clip, step.
-        let total = totalGradient.pointer
-        runWorkers(threads, splitting: totalGradient.count) { range in
-            let first = passGradients[0].pointer
-            for index in range { total[index] = first[index] }
-            for pass in 1..<passes {
-                let g = passGradients[pass].pointer
-                for index in range { total[index] += g[index] }
-            }
-        }
+        sumInOrder(passGradients, count: passes, into: totalGradient, workers: threads)
         report.gradientNorm = clipGradientNorm(totalGradient, maximumNorm: config.maximumGradientNorm, workers: threads)
         adam.update(parameters: network.parameters.values, gradients: totalGradient, learningRate: learningRate, workers: threads)
         var statistics = PPOObjective.Statistics()
