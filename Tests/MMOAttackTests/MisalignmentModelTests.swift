@@ -65,6 +65,9 @@ import Testing
         let report = model.fit(Self.correlated(count: 60), threads: 1)
         #expect(report.epochs < 200)
         #expect(report.epochs == report.bestEpoch + 3)
+        // The kept parameters are the best epoch's: their validation errors are the reported MSE.
+        let mean = zip(report.placeValidationMSE, report.placeValidationPairs).reduce(0.0) { $0 + $1.0 * Double($1.1) } / Double(report.validationPairs)
+        #expect(abs(mean - report.validationMSE) < 1e-9 * max(1, mean))
     }
 
     @Test func aSeedRepeatsOnAnyThreadCount() {

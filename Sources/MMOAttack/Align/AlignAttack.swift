@@ -7,10 +7,12 @@
 /// where J(delta) = the mean over M's living members i of MSE(f(o_-i + delta_-i), o_i + delta_i)
 /// (delta in the teammates' inputs and in i's own target, as the reference), in range units: a step
 /// moves coordinate c by alpha x its range's width; the clip keeps every coordinate within epsilon
-/// of its clean value and inside its valid range, and inactive coordinates at 0. Then, with a tile
-/// budget k, up to k greedy tile flips per member, each the one that raises J most (its own
-/// prediction error exactly, its teammates' to first order; `MisalignmentTileScores`), only while
-/// they raise it. A member alone alive in its team is left clean (J needs teammates). Threat model:
+/// of its clean value and inside its valid range, and inactive coordinates at 0. With a tile budget
+/// k, the first step also makes up to k greedy tile flips per member, each the one that raises J
+/// most (its own prediction error exactly, its teammates' to first order; `MisalignmentTileScores`)
+/// while any does, from the same gradient as the first numeric step (so K = 1 costs one forward and
+/// backward pass); the later steps see the flipped tiles. A member alone alive in its team is left
+/// clean (J needs teammates). Threat model:
 /// reads the clean observations of the attacked agents only; deterministic, and the same on any
 /// number of threads.
 public final class AlignAttack: ObservationAttack {
@@ -35,17 +37,12 @@ public final class AlignAttack: ObservationAttack {
         workers.run(frame) { _, groups, engine in
             engine.load(groups: groups, frame: frame, source: .clean, epsilon: epsilon)
             guard engine.rows > 0 else { return }
-            if epsilon > 0 {
-                for _ in 0..<steps {
-                    engine.evaluate(gradient: true)
-                    engine.signStep(alpha: alpha)
-                }
-                engine.writePerturbed(into: frame)
-            }
-            if flips > 0 {
+            for step in 0..<(epsilon > 0 ? steps : 1) {
                 engine.evaluate(gradient: true)
-                engine.flipTiles(flips, frame: frame)
+                if step == 0 { engine.flipTiles(flips, frame: frame) }
+                if epsilon > 0 { engine.signStep(alpha: alpha) }
             }
+            if epsilon > 0 { engine.writePerturbed(into: frame) }
         }
     }
 }

@@ -199,7 +199,8 @@ final class GroupMisalignment: @unchecked Sendable {
 
     /// Up to `k` tile flips per living member, greedily by the increase of J they bring (as
     /// `MisalignmentTileScores` scores them at the state of the last `evaluate(gradient: true)`),
-    /// written into the member's row of `frame.features.tileIDs`; only flips that raise J are made.
+    /// written into the member's row of `frame.features.tileIDs` and into its summary in `members`
+    /// (later evaluations see them); only flips that raise J are made.
     func flipTiles(_ k: Int, frame: AttackFrame) {
         guard k > 0 else { return }
         let summary = dimension - width, tiles = frame.tiles
@@ -220,9 +221,12 @@ final class GroupMisalignment: @unchecked Sendable {
                     if gain > best.gain { best = (gain, tile, material) }
                 }
                 guard best.tile >= 0 else { break }
-                let block = Int(encoding.tileBlock[best.tile])
-                scores.apply(block: block, from: TileCode.material(original[best.tile]), to: best.material)
+                let block = Int(encoding.tileBlock[best.tile]), from = TileCode.material(original[best.tile])
+                scores.apply(block: block, from: from, to: best.material)
                 ids[best.tile] = TileCode.with(material: best.material, of: original[best.tile])
+                let z = members + member * dimension
+                z[encoding.summaryIndex(block: block, material: from)] -= MisalignmentTileScores.unit
+                z[encoding.summaryIndex(block: block, material: best.material)] += MisalignmentTileScores.unit
             }
         }
     }

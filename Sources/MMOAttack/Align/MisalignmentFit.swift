@@ -8,7 +8,7 @@ extension MisalignmentModel {
     static let passRows = 32
 
     /// Fits the model to `samples` (its places and dimension) by MSE with Adam (PyTorch's eps,
-    /// 1e-8): the samples are split 90/10 by a seeded shuffle (whole team-steps, so a step's pairs
+    /// 1e-8), from its current parameters: the samples are split 90/10 by a seeded shuffle (whole team-steps, so a step's pairs
     /// never straddle the split), each epoch visits the training pairs in a seeded order in
     /// batches, and the parameters of the epoch with the lowest validation MSE are kept. Each
     /// batch is cut into passes of `passRows` dealt to `threads` workers; the passes' gradients are
