@@ -49,7 +49,7 @@ public final class AlignmentCollector {
             living.withUnsafeBufferPointer { flags in
                 samples.store(slot: slot, step: frame.step, group: group, living: flags.baseAddress!) { place, vector in
                     let agent = targets.agent(group: group, index: place)
-                    encoding.encode(frame.clean + agent * frame.width, tiles: frame.cleanTileIDs(of: agent), into: vector)
+                    encoding.encode(frame.clean + agent * frame.width, tiles: frame.cleanTiles + agent * frame.tiles, into: vector)
                 }
             }
         }

@@ -87,7 +87,7 @@ final class GroupMisalignment: @unchecked Sendable {
                 if frame.alive[agent] != 0 {
                     living += 1
                     switch source {
-                    case .clean: encoding.encode(frame.clean + agent * width, tiles: frame.cleanTileIDs(of: agent), into: z)
+                    case .clean: encoding.encode(frame.clean + agent * width, tiles: frame.cleanTiles + agent * frame.tiles, into: z)
                     case .perturbed: encoding.encode(frame.perturbed + agent * width, tiles: frame.features.tileIDs + agent * frame.tiles, into: z)
                     }
                 } else {
