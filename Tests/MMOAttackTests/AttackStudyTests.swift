@@ -14,17 +14,23 @@ import Testing
         config.episode.horizon = 12
         let runner = AttackRunner(network: fixture.network, config: config, maps: fixture.env.maps, curriculum: fixture.env.curriculum!,
                                   environments: environments, threads: threads)
-        return AttackStudy(runner: runner, schedule: EpisodeSchedule(episodes: episodes, maps: 1, seed: 5), teamSize: 8, seed: 5, resamples: 200)
+        let study = AttackStudy(runner: runner, schedule: EpisodeSchedule(episodes: episodes, maps: 1, seed: 5), teamSize: 8, seed: 5, resamples: 200)
+        study.probeSamples = 60
+        study.modelConfig.hidden = [16]
+        study.modelConfig.maximumEpochs = 3
+        return study
     }
 
     static let settings = AttackSetting.sweep(attacks: [.gaussian, .hadamard], epsilons: [0.05, 0.2], flips: [0, 2], fractions: [0.5],
                                               samples: [100], steps: [1], realisable: false, perturbsTask: false)
+        + AttackSetting.sweep(attacks: [.align, .alignTargeted, .hadamardTargeted], epsilons: [0.2], flips: [1], fractions: [0.5], samples: [60, 120],
+                              steps: [2], realisable: false, perturbsTask: false)
 
     @Test func sweepWritesAWellFormedReport() throws {
         let study = try Self.study()
-        #expect(Self.settings.count == 8)
+        #expect(Self.settings.count == 14)
         let results = try study.run(Self.settings)
-        #expect(results.count == 9 && results[0].setting.attack == .clean)
+        #expect(results.count == 15 && results[0].setting.attack == .clean)
         for result in results {
             #expect(result.episodes == 3 && result.outcomes.map(\.episode) == [0, 1, 2])
             #expect(result.meanEpisodeLength == 12)
@@ -34,6 +40,11 @@ import Testing
                 #expect(result.perturbation.largestChange <= result.setting.budget.epsilon * 1.0001)
                 #expect(result.tilesFlippedPerStep == Double(result.setting.budget.tileFlips))
                 #expect(!result.attackedReturn.value.isNaN && !result.unattackedReturn.value.isNaN)
+                // Every attack on teams of 4 attacked agents is probed with f_theta.
+                let alignment = try #require(result.alignment)
+                #expect(alignment.samples == (result.setting.attack.usesSamples ? result.setting.samples : 60))
+                #expect(alignment.validationMSE > 0 && alignment.cleanJ > 0 && alignment.attackedJ > 0)
+                if result.setting.attack == .align { #expect(alignment.attackedJ > alignment.cleanJ, "\(result.label) did not raise J") }
             }
         }
         #expect(results[0].returnChange.value == 0)
@@ -46,6 +57,8 @@ import Testing
         #expect(paths.count == 4)
         let markdown = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
         for result in results { #expect(markdown.contains("| \(result.label) |")) }
+        #expect(markdown.contains("## Misalignment (f_theta)"))
+        #expect(report.findings.contains { $0.claim == "the targeted variant adds damage" })
         let decoded = try AttackResults.decode(Data(contentsOf: URL(fileURLWithPath: directory + "/results.json")))
         #expect(decoded.results.map(\.label) == results.map(\.label))
         for name in ["returns.svg", "completion.svg"] {

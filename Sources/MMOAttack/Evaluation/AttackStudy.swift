@@ -15,6 +15,8 @@ public final class AttackStudy {
     /// Called before each setting (index, count, setting) and after it (its result).
     public var progress: ((Int, Int, AttackSetting) -> Void)?
     public var finished: ((SettingResult) -> Void)?
+    /// The f_theta models fitted so far.
+    private lazy var alignment = AlignmentModels(study: self)
 
     public init(runner: AttackRunner, schedule: EpisodeSchedule, teamSize: Int, seed: UInt64, resamples: Int) {
         precondition(teamSize > 0 && runner.env.agentsPerEnv % teamSize == 0, "teams of \(teamSize) do not split \(runner.env.agentsPerEnv) players")
@@ -62,6 +64,17 @@ public final class AttackStudy {
                              teamSize: teamSize, seed: attackSeed)
     }
 
+    /// Targets attacking `slots` of every team.
+    func targets(slots: [Int]) -> AttackTargets {
+        AttackTargets(agentsPerEnv: runner.env.agentsPerEnv, environments: runner.env.environmentCount, teamSize: teamSize, slots: slots)
+    }
+
+    /// The samples f_theta is fitted on when it only probes an attack that does not use it (0:
+    /// no probe for such attacks).
+    public var probeSamples = 1000
+    /// f_theta's size and fitting (the seed is derived from the study's).
+    public var modelConfig = MisalignmentModelConfig()
+
     /// An attack ready to play: who it hits, the attack itself, what watches each step, and the
     /// misalignment evidence it gathers.
     struct Prepared {
@@ -71,34 +84,48 @@ public final class AttackStudy {
         var evidence: () -> AlignmentEvidence? = { nil }
     }
 
+    /// The setting's targets and attack, and (for every attack on teams of at least two attacked
+    /// places) a probe measuring J clean and attacked with f_theta fitted on the setting's samples
+    /// (`probeSamples` for attacks that do not use samples).
     func prepare(_ setting: AttackSetting) throws -> Prepared {
-        let targets = randomTargets(fraction: setting.fraction)
+        guard setting.attack != .clean else { return Prepared(targets: randomTargets(fraction: 0), attack: nil) }
+        let count = AttackTargets.count(fraction: setting.fraction, teamSize: teamSize)
+        let samples = setting.attack.usesSamples ? setting.samples : probeSamples
+        let targets = setting.attack.isTargeted ? try alignment.mostAligned(count: count, samples: samples) : randomTargets(fraction: setting.fraction)
+        let fit = targets.groupSize >= 2 && samples > 0 ? try alignment.model(samples: samples, targets: targets) : nil
+        let attack: ObservationAttack
         switch setting.attack {
-        case .clean:
-            return Prepared(targets: targets, attack: nil)
-        case .uniform:
-            return Prepared(targets: targets, attack: NoiseAttack(kind: .uniform, seed: attackSeed))
-        case .gaussian:
-            return Prepared(targets: targets, attack: NoiseAttack(kind: .gaussian, seed: attackSeed))
-        case .exponential:
-            return Prepared(targets: targets, attack: NoiseAttack(kind: .exponential, seed: attackSeed))
-        case .ou:
-            return Prepared(targets: targets, attack: NoiseAttack(kind: .ornsteinUhlenbeck, seed: attackSeed))
-        case .hadamard:
-            return Prepared(targets: targets, attack: HadamardAttack(seed: attackSeed))
-        case .hadamardTargeted, .align, .alignTargeted, .fgsm, .pgd:
+        case .clean: preconditionFailure("handled above")
+        case .uniform: attack = NoiseAttack(kind: .uniform, seed: attackSeed)
+        case .gaussian: attack = NoiseAttack(kind: .gaussian, seed: attackSeed)
+        case .exponential: attack = NoiseAttack(kind: .exponential, seed: attackSeed)
+        case .ou: attack = NoiseAttack(kind: .ornsteinUhlenbeck, seed: attackSeed)
+        case .hadamard, .hadamardTargeted: attack = HadamardAttack(seed: attackSeed, name: setting.attack.rawValue)
+        case .align, .alignTargeted:
+            guard let (model, _) = fit else { throw AttackStudyError.tooFewPlaces(targets.groupSize) }
+            attack = AlignAttack(model: model, steps: setting.steps, name: setting.attack.rawValue)
+        case .fgsm, .pgd:
             throw AttackStudyError.unavailable(setting.attack)
         }
+        guard let (model, report) = fit else { return Prepared(targets: targets, attack: attack) }
+        let probe = MisalignmentProbe(model: model)
+        return Prepared(targets: targets, attack: attack, observe: { probe.measure($0) }, evidence: {
+            AlignmentEvidence(samples: report.samples, trainMSE: report.trainMSE, validationMSE: report.validationMSE, baselineMSE: report.baselineMSE,
+                              cleanJ: probe.tally.clean, attackedJ: probe.tally.attacked)
+        })
     }
 }
 
 /// Why a study could not run a setting.
 public enum AttackStudyError: Error, CustomStringConvertible {
     case unavailable(AttackKind)
+    /// Align predicts a member from its teammates: it needs at least two attacked places per team.
+    case tooFewPlaces(Int)
 
     public var description: String {
         switch self {
         case .unavailable(let kind): return "attack '\(kind.rawValue)' is not available"
+        case .tooFewPlaces(let count): return "Align needs at least 2 attacked agents per team, got \(count) (raise --fraction or the team size)"
         }
     }
 }
