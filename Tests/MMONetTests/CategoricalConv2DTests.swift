@@ -184,6 +184,86 @@ import MMONet
         #expect(failures.isEmpty, "\(failures)")
     }
 
+    /// The one-hot gradient equals the dense convolution's input gradient (for the whole one-hot
+    /// and for aligned blocks of it), and a change of one cell's category changes the projected
+    /// loss by exactly the difference of two of its entries (the output is linear in the one-hot).
+    @Test(arguments: [4, 43]) func oneHotGradientIsTheDenseInputGradient(channels: Int) {
+        let setup = Setup(out: channels)
+        let layer = setup.layer, p = setup.parameters.values.pointer
+        let cells = layer.cells, rows = setup.batch * cells, hw = setup.height * setup.width, k = setup.kernel
+        let upstream = randomTensor([rows, setup.out], seed: 15)
+        let torchWeight = setup.torchLayout(layer.weight.pointer(in: p))
+        // Dense: d loss / d onehot[b, v, y, x] = sum over cells covering (y, x) and channels of dy * W[c, v, ky, kx].
+        var dense = [Double](repeating: 0, count: setup.batch * setup.categories * hw)
+        for b in 0..<setup.batch {
+            for oy in 0..<layer.outputHeight {
+                for ox in 0..<layer.outputWidth {
+                    for c in 0..<setup.out {
+                        let dy = Double(upstream.pointer[(b * cells + oy * layer.outputWidth + ox) * setup.out + c])
+                        for v in 0..<setup.categories {
+                            for ky in 0..<k {
+                                for kx in 0..<k {
+                                    let cell = (oy * setup.stride + ky) * setup.width + ox * setup.stride + kx
+                                    dense[(b * setup.categories + v) * hw + cell] += dy * torchWeight[((c * setup.categories + v) * k + ky) * k + kx]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let wide = setup.ids.map { Int32($0) }
+        let full = [Float](unsafeUninitializedCapacity: setup.batch * hw * setup.categories) { buffer, count in
+            wide.withUnsafeBufferPointer {
+                layer.oneHotGradient($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, outputGradient: upstream.matrix(rows: rows),
+                                     block: setup.categories, into: buffer.baseAddress!, parameters: p)
+            }
+            count = setup.batch * hw * setup.categories
+        }
+        var worst = 0.0
+        for b in 0..<setup.batch {
+            for cell in 0..<hw {
+                for v in 0..<setup.categories {
+                    worst = max(worst, abs(Double(full[(b * hw + cell) * setup.categories + v]) - dense[(b * setup.categories + v) * hw + cell]))
+                }
+            }
+        }
+        #expect(worst < 1e-5)
+        #expect(dense.contains { abs($0) > 0.1 })
+
+        // A single-category block gives each cell's own entry.
+        let own = [Float](unsafeUninitializedCapacity: setup.batch * hw) { buffer, count in
+            wide.withUnsafeBufferPointer {
+                layer.oneHotGradient($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, outputGradient: upstream.matrix(rows: rows),
+                                     block: 1, into: buffer.baseAddress!, parameters: p)
+            }
+            count = setup.batch * hw
+        }
+        for b in 0..<setup.batch {
+            for cell in 0..<hw {
+                let id = Int(setup.ids[b * setup.inputStride + cell])
+                #expect(abs(own[b * hw + cell] - full[(b * hw + cell) * setup.categories + id]) < 1e-6)
+            }
+        }
+
+        // Changing one cell's category moves the projected loss by exactly entry new - entry old.
+        let output = Tensor(shape: [rows, setup.out])
+        func loss(_ ids: [Int32]) -> Double {
+            ids.withUnsafeBufferPointer {
+                layer.forward($0.baseAddress!, batch: setup.batch, inputStride: setup.inputStride, into: output.matrix(rows: rows), parameters: p)
+            }
+            return projectedLoss(output.matrix(rows: rows), upstream.matrix(rows: rows))
+        }
+        let clean = loss(wide)
+        for (b, cell) in [(0, 0), (1, 17), (2, hw - 1), (2, 20)] {
+            let old = Int(wide[b * setup.inputStride + cell]), new = (old + 2) % setup.categories
+            var flipped = wide
+            flipped[b * setup.inputStride + cell] = Int32(new)
+            let predicted = Double(full[(b * hw + cell) * setup.categories + new] - full[(b * hw + cell) * setup.categories + old])
+            #expect(abs((loss(flipped) - clean) - predicted) < 1e-4)
+        }
+    }
+
     @Test func outOfRangeIdIsAPreconditionFailure() async {
         await #expect(processExitsWith: .failure) {
             let parameters = ParameterSet()

@@ -15,7 +15,8 @@
 /// [batch * outputHeight * outputWidth, outChannels] (row = sample * cells + y * outputWidth + x);
 /// the PyTorch output [batch, outChannels, outputHeight, outputWidth] is its `permute(0, 3, 1, 2)`
 /// when seen as [batch, outputHeight, outputWidth, outChannels].
-/// Backward scatter-adds into the weight gradient; the ids are categorical, so there is no input gradient.
+/// Backward scatter-adds into the weight gradient; the ids are categorical, so there is no input
+/// gradient, but `oneHotGradient` gives the gradient with respect to the one-hot encoding.
 public struct CategoricalConv2D: Sendable {
     public let categories: Int
     public let height: Int
@@ -71,6 +72,62 @@ public struct CategoricalConv2D: Sendable {
     public func backward(_ ids: UnsafePointer<Int32>, batch: Int, inputStride: Int? = nil, outputGradient: Matrix,
                          gradients: UnsafeMutablePointer<Float>) {
         scatterBackward(ids, batch: batch, inputStride: inputStride ?? height * width, outputGradient: outputGradient, gradients: gradients)
+    }
+
+    /// The gradient of a loss with respect to the one-hot input, given the gradient with respect to
+    /// the output (`outputGradient`, as `backward` takes it), for the categories of the aligned
+    /// block of `block` categories holding each cell's id: entry j of input cell i of a sample is
+    /// d loss / d onehot[i, (id_i / block) * block + j] = the sum over the output cells covering i
+    /// of outputGradient[cell, :] . weight[(id_i / block) * block + j, ky, kx, :]. Written into
+    /// `gradient` [batch, height * width, block] (overwritten); `block` must divide `categories`
+    /// (`categories` gives the whole one-hot gradient). The output is linear in the one-hot input,
+    /// so entry new minus entry id is exactly outputGradient . (the output change of setting that
+    /// one cell to category new). Allocates nothing.
+    public func oneHotGradient(_ ids: UnsafePointer<Int32>, batch: Int, inputStride: Int? = nil, outputGradient: Matrix, block: Int,
+                               into gradient: UnsafeMutablePointer<Float>, parameters: UnsafeMutablePointer<Float>) {
+        let cellCount = cells, inputStride = inputStride ?? height * width
+        precondition(outputGradient.rows == batch * cellCount && outputGradient.columns == outChannels,
+                     "CategoricalConv2D output gradient shape")
+        precondition(inputStride >= height * width, "CategoricalConv2D input stride")
+        precondition(block > 0 && categories % block == 0, "CategoricalConv2D one-hot gradient block \(block) does not divide \(categories)")
+        let w = weight.pointer(in: parameters)
+        let channels = outChannels, k = kernel, categoryStride = k * k * channels, gridWidth = width, outWidth = outputWidth
+        gradient.update(repeating: 0, count: batch * height * width * block)
+        for sample in 0..<batch {
+            let grid = ids + sample * inputStride
+            validate(grid)
+            let sampleGradient = gradient + sample * height * width * block
+            for oy in 0..<outputHeight {
+                for ox in 0..<outWidth {
+                    let dy = outputGradient.row(sample * cellCount + oy * outWidth + ox)
+                    for ky in 0..<k {
+                        for kx in 0..<k {
+                            let cell = (oy * stride + ky) * gridWidth + ox * stride + kx
+                            let first = w + (Int(grid[cell]) / block * block) * categoryStride + (ky * k + kx) * channels
+                            let out = sampleGradient + cell * block
+                            for j in 0..<block { out[j] += dot(first + j * categoryStride, dy, count: channels) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// a . b over `count` floats, 8 at a time.
+    @inline(__always)
+    private func dot(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, count: Int) -> Float {
+        var sum = SIMD8<Float>()
+        var index = 0
+        while index + 8 <= count {
+            sum += SIMD8<Float>.load(a + index) * SIMD8<Float>.load(b + index)
+            index += 8
+        }
+        var total = sum.sum()
+        while index < count {
+            total += a[index] * b[index]
+            index += 1
+        }
+        return total
     }
 
     /// Traps on an id outside 0..<categories in the first `height * width` ids at `grid`, so the

@@ -36,18 +36,20 @@ public struct Linear: Sendable {
             .run(left: input.pointer, right: weight.pointer(in: parameters), result: output.pointer, beta: 1)
     }
 
-    /// Accumulates dW += dY^T X and db += sum of dY into `gradients`; writes (or, with
+    /// Accumulates dW += dY^T X and db += sum of dY into `gradients` when given; writes (or, with
     /// `accumulate`, adds) dX = dY W into `inputGradient` when given.
     public func backward(input: Matrix, outputGradient: Matrix, inputGradient: Matrix?, accumulate: Bool = false,
-                         parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>) {
+                         parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>?) {
         let batch = input.rows
         guard batch > 0 else { return }
-        LinearProduct(.weightGradient, batch: batch, inputs: inputs, outputs: outputs)
-            .run(left: outputGradient.pointer, right: input.pointer, result: weight.pointer(in: gradients), beta: 1)
-        let db = bias.pointer(in: gradients)
-        for row in 0..<batch {
-            let dy = outputGradient.row(row)
-            for column in 0..<outputs { db[column] += dy[column] }
+        if let gradients {
+            LinearProduct(.weightGradient, batch: batch, inputs: inputs, outputs: outputs)
+                .run(left: outputGradient.pointer, right: input.pointer, result: weight.pointer(in: gradients), beta: 1)
+            let db = bias.pointer(in: gradients)
+            for row in 0..<batch {
+                let dy = outputGradient.row(row)
+                for column in 0..<outputs { db[column] += dy[column] }
+            }
         }
         if let inputGradient {
             precondition(inputGradient.rows == batch && inputGradient.columns == inputs, "Linear input gradient shape")

@@ -276,9 +276,18 @@ public final class PolicyNetwork: @unchecked Sendable {
     /// and the constant `entropyGradient` (w.r.t. each row's summed entropy; 0 for rows whose `valid`
     /// byte is 0, when given), after `forward` and `evaluate` on the same rows (whose softmax caches
     /// it reads). With a recurrent core, backpropagates through the sequences `forward` ran.
-    public func backward(rows: Int, entropyGradient: Float, valid: UnsafePointer<UInt8>? = nil, workspace w: PolicyWorkspace, into gradients: Tensor) {
-        precondition(gradients.count == parameters.count, "gradient vector of \(gradients.count) values for \(parameters.count) parameters")
-        let p = parameters.values.pointer, g = gradients.pointer
+    ///
+    /// With `inputGradients`, also writes the loss's gradient with respect to the rows' inputs
+    /// there (`FeatureGradients`: the numeric features, the task embedding and, with its
+    /// `scoresTiles`, the first-order change of every tile flip). `gradients` may then be nil to
+    /// skip the parameters' gradient (feedforward networks only: the recurrent core's backward
+    /// always computes its own). Without `inputGradients` nothing more is done than before.
+    public func backward(rows: Int, entropyGradient: Float, valid: UnsafePointer<UInt8>? = nil, workspace w: PolicyWorkspace, into gradients: Tensor?,
+                         inputGradients: FeatureGradients? = nil) {
+        precondition(gradients.map { $0.count == parameters.count } ?? (inputGradients != nil && core == nil),
+                     "backward needs a gradient vector of \(parameters.count) values (or input gradients of a feedforward network)")
+        precondition(inputGradients.map { $0.capacity >= rows } ?? true, "input gradients for \(rows) rows")
+        let p = parameters.values.pointer, g = gradients?.pointer
         let hidden = w.hidden.value(rows), hiddenGradient = w.hidden.gradient(rows)
         let entityRows = rows * observation.entityRows, itemRows = rows * observation.inventoryRows
         w.entropyGradient.update(repeating: entropyGradient, count: rows)
@@ -321,7 +330,7 @@ public final class PolicyNetwork: @unchecked Sendable {
         for row in 0..<rows { outputGradient[row, valueColumn] = w.valueGradients[row] }
         let headInput = headInput(rows, w)
         heads.backward(input: headInput.value(rows), outputGradient: outputGradient, inputGradient: headInput.gradient(rows), parameters: p, gradients: g)
-        if let core {
+        if let core, let g {
             core.backward(inputs: hidden, batch: rows / w.coreSteps, resets: w.resets, outputGradient: w.coreOutput.gradient(rows),
                           inputGradient: hiddenGradient, saved: w.coreSaved.pointer, workspace: w.coreScratch.pointer, parameters: p, gradients: g)
         }
@@ -342,22 +351,45 @@ public final class PolicyNetwork: @unchecked Sendable {
         let tileCellsGradient = w.tileCells.gradient(rows * cells).reshaped(rows: rows, columns: cells * sizes.tileChannels)
         denseBackward(tileLinear, input: tileCells, output: w.tileHidden, rows: rows, inputGradient: tileCellsGradient, p, g)
         relu.backward(input: tileCells, outputGradient: tileCellsGradient, inputGradient: tileCellsGradient)
-        tileConv.backward(UnsafePointer(features.tileIDs), batch: rows, outputGradient: w.tileCells.gradient(rows * cells), gradients: g)
+        if let g { tileConv.backward(UnsafePointer(features.tileIDs), batch: rows, outputGradient: w.tileCells.gradient(rows * cells), gradients: g) }
+        if let inputGradients, inputGradients.scoresTiles {
+            tileScores(rows: rows, workspace: w, into: inputGradients.tileScores)
+        }
 
+        let d = inputGradients
         entityPooling.backward(outputGradient: w.entityPooled.gradient(rows), mask: features.entityMask, argmax: w.entityArgmax,
                                inputGradient: w.entityHidden.gradient(entityRows), accumulate: true)
-        denseBackward(entityLinear, input: features.entities.rows(0..<entityRows), output: w.entityHidden, rows: entityRows, inputGradient: nil, p, g)
+        denseBackward(entityLinear, input: features.entities.rows(0..<entityRows), output: w.entityHidden, rows: entityRows,
+                      inputGradient: d?.entities.rows(0..<entityRows), p, g)
         itemPooling.backward(outputGradient: w.itemPooled.gradient(rows), mask: features.inventoryMask, argmax: w.itemArgmax,
                              inputGradient: w.itemHidden.gradient(itemRows), accumulate: true)
-        denseBackward(itemLinear, input: features.inventory.rows(0..<itemRows), output: w.itemHidden, rows: itemRows, inputGradient: nil, p, g)
-        denseBackward(selfLinear, input: features.selfFeatures.rows(0..<rows), output: w.selfHidden, rows: rows, inputGradient: nil, p, g)
-        denseBackward(marketLinear, input: features.market.rows(0..<rows), output: w.marketHidden, rows: rows, inputGradient: nil, p, g)
-        denseBackward(taskLinear, input: w.taskInput.matrix(rows: rows, columns: taskDimension), output: w.taskHidden, rows: rows, inputGradient: nil, p, g)
+        denseBackward(itemLinear, input: features.inventory.rows(0..<itemRows), output: w.itemHidden, rows: itemRows,
+                      inputGradient: d?.inventory.rows(0..<itemRows), p, g)
+        denseBackward(selfLinear, input: features.selfFeatures.rows(0..<rows), output: w.selfHidden, rows: rows,
+                      inputGradient: d?.selfFeatures.rows(0..<rows), p, g)
+        denseBackward(marketLinear, input: features.market.rows(0..<rows), output: w.marketHidden, rows: rows, inputGradient: d?.market.rows(0..<rows), p, g)
+        denseBackward(taskLinear, input: w.taskInput.matrix(rows: rows, columns: taskDimension), output: w.taskHidden, rows: rows,
+                      inputGradient: d?.task.rows(0..<rows), p, g)
+    }
+
+    /// `FeatureGradients.tileScores` of the rows, from the gradient with respect to the tile
+    /// convolution's output (after the ReLU's backward): the one-hot gradient over the materials
+    /// that keep each tile's occupant (tile ids are material + Material.count x occupant), minus
+    /// its value at the tile's own material.
+    private func tileScores(rows: Int, workspace w: PolicyWorkspace, into scores: UnsafeMutablePointer<Float>) {
+        let ids = UnsafePointer(w.features.tileIDs), tiles = observation.side * observation.side, materials = Material.count
+        tileConv.oneHotGradient(ids, batch: rows, outputGradient: w.tileCells.gradient(rows * tileConv.cells), block: materials,
+                                into: scores, parameters: parameters.values.pointer)
+        for tile in 0..<rows * tiles {
+            let score = scores + tile * materials
+            let own = score[Int(ids[tile]) % materials]
+            for material in 0..<materials { score[material] -= own }
+        }
     }
 
     /// Backward through ReLU (from its output, in place on the output's gradient) then the Linear.
     private func denseBackward(_ layer: Linear, input: Matrix, output: PolicyWorkspace.Pair, rows: Int, inputGradient: Matrix?,
-                               _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>) {
+                               _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>?) {
         let gradient = output.gradient(rows)
         relu.backward(input: output.value(rows), outputGradient: gradient, inputGradient: gradient)
         layer.backward(input: input, outputGradient: gradient, inputGradient: inputGradient, parameters: p, gradients: g)
