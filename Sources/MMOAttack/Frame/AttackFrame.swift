@@ -165,10 +165,9 @@ public final class AttackFrame: @unchecked Sendable {
         let epsilon = budget.epsilon
         for c in 0..<width {
             guard live[c] != 0, epsilon > 0 else { y[c] = x[c]; continue }
-            let radius = surface.radius(c, epsilon: epsilon)
-            let low = max(min(surface.lower[c], x[c]), x[c] - radius), high = min(max(surface.upper[c], x[c]), x[c] + radius)
+            let (low, high) = surface.bounds(c, clean: x[c], epsilon: epsilon)
             var value = y[c].isNaN ? x[c] : min(max(y[c], low), high)
-            if budget.realisable { value = surface.columns[c].realise(value, clean: x[c], radius: radius) }
+            if budget.realisable { value = surface.columns[c].realise(value, clean: x[c], radius: surface.radius(c, epsilon: epsilon)) }
             y[c] = value
             if value != x[c] {
                 result.featuresChanged += 1

@@ -1,3 +1,4 @@
+import MMONet
 import MMOTrain
 import MMOTasks
 
@@ -51,24 +52,17 @@ public struct AttackSurface: Sendable {
     /// shift when it has one) and marks in `active` (width bytes) the
     /// coordinates an attack may change: all but the numeric columns of empty entity and item rows.
     public func read(_ batch: FeatureBatch, row: Int, into x: UnsafeMutablePointer<Float>, active: UnsafeMutablePointer<UInt8>) {
-        let me = batch.selfFeatures.row(row)
-        for c in 0..<selfCount { x[c] = me[c]; active[c] = 1 }
-        for entity in 0..<features.entityRows {
-            let source = batch.entities.row(row * features.entityRows + entity) + ObservationFeatures.entityNumericOffset
-            let start = entityStart + entity * entityCount
-            let live: UInt8 = batch.entityMask[row * features.entityRows + entity] != 0 ? 1 : 0
-            for c in 0..<entityCount { x[start + c] = source[c]; active[start + c] = live }
+        forEachBlock(batch.selfFeatures, batch.entities, batch.inventory, batch.market, row: row) { source, start, count, owner in
+            let live: UInt8
+            switch owner {
+            case .agent: live = 1
+            case .entity(let index): live = batch.entityMask[index] != 0 ? 1 : 0
+            case .item(let index): live = batch.inventoryMask[index] != 0 ? 1 : 0
+            }
+            for c in 0..<count { x[start + c] = source[c]; active[start + c] = live }
         }
-        for slot in 0..<features.inventoryRows {
-            let source = batch.inventory.row(row * features.inventoryRows + slot) + ObservationFeatures.inventoryNumericOffset
-            let start = inventoryStart + slot * inventoryCount
-            let live: UInt8 = batch.inventoryMask[row * features.inventoryRows + slot] != 0 ? 1 : 0
-            for c in 0..<inventoryCount { x[start + c] = source[c]; active[start + c] = live }
-        }
-        let market = batch.market.row(row)
-        for c in 0..<marketStart.distance(to: taskStart) { x[marketStart + c] = market[c]; active[marketStart + c] = 1 }
         guard includesTask else { return }
-        x[taskStart] = me[selfCount]
+        x[taskStart] = batch.selfFeatures.row(row)[selfCount]
         active[taskStart] = 1
         let task = Int(batch.tasks[row]), dimension = TaskEmbedding.dimension
         let shift = batch.taskShift.row(row)
@@ -81,22 +75,11 @@ public struct AttackSurface: Sendable {
 
     /// Writes `x` back into row `row` of `batch` (the inverse of `read` on the coordinates it reads).
     public func write(_ x: UnsafePointer<Float>, into batch: FeatureBatch, row: Int) {
-        let me = batch.selfFeatures.row(row)
-        for c in 0..<selfCount { me[c] = x[c] }
-        for entity in 0..<features.entityRows {
-            let destination = batch.entities.row(row * features.entityRows + entity) + ObservationFeatures.entityNumericOffset
-            let start = entityStart + entity * entityCount
-            for c in 0..<entityCount { destination[c] = x[start + c] }
+        forEachBlock(batch.selfFeatures, batch.entities, batch.inventory, batch.market, row: row) { destination, start, count, _ in
+            for c in 0..<count { destination[c] = x[start + c] }
         }
-        for slot in 0..<features.inventoryRows {
-            let destination = batch.inventory.row(row * features.inventoryRows + slot) + ObservationFeatures.inventoryNumericOffset
-            let start = inventoryStart + slot * inventoryCount
-            for c in 0..<inventoryCount { destination[c] = x[start + c] }
-        }
-        let market = batch.market.row(row)
-        for c in 0..<marketStart.distance(to: taskStart) { market[c] = x[marketStart + c] }
         guard includesTask else { return }
-        me[selfCount] = x[taskStart]
+        batch.selfFeatures.row(row)[selfCount] = x[taskStart]
         batch.shiftsTask = true
         let task = Int(batch.tasks[row]), dimension = TaskEmbedding.dimension
         let shift = batch.taskShift.row(row)
@@ -104,6 +87,45 @@ public struct AttackSurface: Sendable {
             let index = task * dimension + c
             shift[c] = x[taskStart + 1 + c] - (index < taskTable.count ? taskTable[index] : 0)
         }
+    }
+
+    /// Reads the loss's gradient with respect to row `row`'s inputs (`PolicyNetwork.backward`'s
+    /// input gradients) into `g` (width values, in `read`'s layout).
+    public func readGradient(_ gradients: FeatureGradients, row: Int, into g: UnsafeMutablePointer<Float>) {
+        forEachBlock(gradients.selfFeatures, gradients.entities, gradients.inventory, gradients.market, row: row) { source, start, count, _ in
+            for c in 0..<count { g[start + c] = source[c] }
+        }
+        guard includesTask else { return }
+        g[taskStart] = gradients.selfFeatures.row(row)[selfCount]
+        let task = gradients.task.row(row)
+        for c in 0..<TaskEmbedding.dimension { g[taskStart + 1 + c] = task[c] }
+    }
+
+    /// Whose numeric columns a block of the vector holds: the agent's own (self and market), or an
+    /// entity or inventory row (its index among the batch's rows, for the row masks).
+    private enum BlockOwner { case agent, entity(Int), item(Int) }
+
+    /// Calls `body(first column, start in the vector, length, owner)` for every block of the vector
+    /// except the task, in matrices laid out as `FeatureBatch`'s.
+    private func forEachBlock(_ selfFeatures: Matrix, _ entities: Matrix, _ inventory: Matrix, _ market: Matrix, row: Int,
+                              _ body: (UnsafeMutablePointer<Float>, Int, Int, BlockOwner) -> Void) {
+        body(selfFeatures.row(row), 0, selfCount, .agent)
+        for entity in 0..<features.entityRows {
+            let index = row * features.entityRows + entity
+            body(entities.row(index) + ObservationFeatures.entityNumericOffset, entityStart + entity * entityCount, entityCount, .entity(index))
+        }
+        for slot in 0..<features.inventoryRows {
+            let index = row * features.inventoryRows + slot
+            body(inventory.row(index) + ObservationFeatures.inventoryNumericOffset, inventoryStart + slot * inventoryCount, inventoryCount, .item(index))
+        }
+        body(market.row(row), marketStart, marketStart.distance(to: taskStart), .agent)
+    }
+
+    /// Where coordinate `c` may go from its clean value `clean` under `epsilon`: within the radius
+    /// of it, and inside the valid range (or up to the clean value, should that lie outside).
+    @inline(__always) public func bounds(_ c: Int, clean: Float, epsilon: Float) -> (low: Float, high: Float) {
+        let radius = radius(c, epsilon: epsilon)
+        return (max(min(lower[c], clean), clean - radius), min(max(upper[c], clean), clean + radius))
     }
 
     /// The largest change of coordinate `c` under `budget`: epsilon times its range's width.
