@@ -25,6 +25,13 @@ struct CommandLineTests {
         (["bench", "blas", "--layer", "0x8"], "--layer must be INPUTSxOUTPUTS with both in 1...16384, such as 512x256, got '0x8'"),
         (["bench", "blas", "--batch", "0"], "--batch must be in 1...65536, got 0"),
         (["bench", "blas", "--seconds", "0"], "--seconds must be in 0.001...60, got 0.0"),
+        (["train", "--steps", "1", "--out", "x", "--robust-epsilon", "0.1"], "--robust-epsilon needs --robust-attack (pgd, fgsm, gaussian or uniform)"),
+        (["train", "--steps", "1", "--out", "x", "--robust-attack", "pgd", "--robust-epsilon", "2"], "--robust-epsilon must be in (0, 1], got 2.0"),
+        (["train", "--steps", "1", "--out", "x", "--robust-attack", "pgd", "--robust-fraction", "0"], "--robust-fraction must be in (0, 1], got 0.0"),
+        (["train", "--steps", "1", "--out", "x", "--robust-attack", "uniform", "--robust-steps", "4"],
+         "--robust-steps applies to --robust-attack pgd only, not uniform"),
+        (["train", "--steps", "1", "--out", "x", "--robust-attack", "fgsm", "--recurrent"], "--robust-attack fgsm needs a feedforward policy"),
+        (["train", "--steps", "1", "--out", "x", "--robust-attack", "noise"], "'--robust-attack <robust-attack>'"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         let text = CommandRunner.failure(arguments)

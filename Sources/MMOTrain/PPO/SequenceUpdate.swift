@@ -75,7 +75,7 @@ extension Trainer {
         let maskWidth = network.maskWidth, mask = w.masks + row * maskWidth
         if rollout.valid[index] != 0 {
             w.rowValid[row] = 1
-            network.observation.write(rollout.observation(index), row: row, into: w.features)
+            writeFeatures(entry: index, row: row, into: w.features)
             mask.update(from: rollout.mask(index), count: maskWidth)
             for head in 0..<network.headCount { w.actions[head * w.capacity + row] = rollout.action(index)[head] }
         } else {

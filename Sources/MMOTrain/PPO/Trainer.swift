@@ -17,6 +17,9 @@ import MMOTasks
 /// With a recurrent policy the rollout also keeps each agent's state at the start of every
 /// segment of `bpttSteps` steps, and the update's samples are whole segments replayed from those
 /// states (truncated BPTT; see `sequenceUpdate`).
+///
+/// With a `perturbation` (training under attack), each rollout step's observations are perturbed
+/// before the policy acts on them, and the update trains on the features the policy acted on.
 public final class Trainer: @unchecked Sendable {
     public let config: PPOConfig
     public let env: VecEnv
@@ -38,13 +41,20 @@ public final class Trainer: @unchecked Sendable {
     /// Updates done and living agent-steps collected so far (restored on resume).
     public var updates = 0
     public var agentSteps = 0
+    /// Training under attack: what perturbs the observations the policy acts on in rollouts (nil:
+    /// clean training), and the rollout's store of the perturbed features.
+    public let perturbation: ObservationPerturbation?
+    let perturbedFeatures: PerturbedRolloutFeatures?
     /// Per agent slot: the running episode's return, task reward (the return without the death
     /// penalty: the task's progress) and length.
     private var episodeReturn: [Float]
     private var episodeTaskReward: [Float]
     private var episodeLength: [Int32]
 
-    public init(config: PPOConfig, policy: PolicyConfig, game: Config, maps: [GameMap], curriculum: Curriculum?) {
+    /// `perturbation`, given the trainer's environment and network, makes what perturbs the
+    /// rollouts' observations (training under attack; nil: clean training).
+    public init(config: PPOConfig, policy: PolicyConfig, game: Config, maps: [GameMap], curriculum: Curriculum?,
+                perturbation: ((VecEnv, PolicyNetwork) -> ObservationPerturbation)? = nil) {
         self.config = config
         env = VecEnv(config: game, maps: maps, environmentCount: config.environments, seed: config.seed, threads: config.threads,
                      curriculum: curriculum, deathPenalty: config.deathPenalty, taskEmbeddingInObservations: false,
@@ -62,6 +72,11 @@ public final class Trainer: @unchecked Sendable {
                                 maskWidth: env.actionLayout.maskWidth, headCount: env.actionLayout.headCount,
                                 segmentSteps: recurrent ? config.bpttSteps : 1, stateWidth: recurrent ? policy.hiddenWidth : 0)
         inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: config.threads)
+        let attack = perturbation?(env, network)
+        self.perturbation = attack
+        perturbedFeatures = attack.map { [observation = network.observation, rollout] in
+            PerturbedRolloutFeatures(observation: observation, steps: rollout.steps, agents: rollout.agents, limit: $0.perturbedAgentLimit)
+        }
         let passes: Int, rows: Int
         if recurrent {
             let sequences = Self.sequencesPerMinibatch(config), perPass = Self.sequencesPerPass(config)
@@ -130,7 +145,9 @@ public final class Trainer: @unchecked Sendable {
             let stepSeed = config.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(updates * config.rolloutSteps + step) &* 0x9E37_79B9
             let rollout = self.rollout
             let masks = UnsafePointer(buffers.masks.baseAddress!)
-            inference.act(buffers: buffers, actions: storage.actions, stepSeed: stepSeed) { workspace, rows in
+            let perturbed = perturbation?.perturb(buffers)
+            if let perturbed { perturbedFeatures!.record(step: step, perturbed) }
+            inference.act(buffers: buffers, actions: storage.actions, stepSeed: stepSeed, features: perturbed?.features) { workspace, rows in
                 for row in 0..<rows {
                     let agent = Int(workspace.rowAgents[row])
                     let entry = entry0 + agent
@@ -147,6 +164,7 @@ public final class Trainer: @unchecked Sendable {
             // The environment's own buffers: step cannot fail.
             try! env.step(actions: storage.actionRows, into: buffers)
             inference.resetStates(endedIn: buffers)
+            perturbation?.stepped(buffers)
             report.environmentSeconds += seconds(since: start)
             for agent in 0..<agents where rollout.valid[entry0 + agent] != 0 {
                 let entry = entry0 + agent
@@ -225,12 +243,22 @@ public final class Trainer: @unchecked Sendable {
         return runPasses(passes, of: count, samples: count, learningRate: learningRate, report: &report) { w, targets, positions in
             for (row, position) in positions.enumerated() {
                 let entry = Int(entries[position])
-                network.observation.write(rollout.observation(entry), row: row, into: w.features)
+                writeFeatures(entry: entry, row: row, into: w.features)
                 (w.masks + row * network.maskWidth).update(from: rollout.mask(entry), count: network.maskWidth)
                 for head in 0..<network.headCount { w.actions[head * w.capacity + row] = rollout.action(entry)[head] }
                 targets.set(row: row, entry: entry, rollout: rollout, normalise: normalise)
             }
             return (positions.count, 1, nil)
+        }
+    }
+
+    /// Puts the features the policy acted on at rollout entry `entry` into row `row` of `batch`:
+    /// the perturbed ones kept under attack, else its observation's.
+    @inline(__always) func writeFeatures(entry: Int, row: Int, into batch: FeatureBatch) {
+        if let perturbedFeatures, let stored = perturbedFeatures.row(of: entry) {
+            batch.copyRow(stored, of: perturbedFeatures.features, to: row)
+        } else {
+            network.observation.write(rollout.observation(entry), row: row, into: batch)
         }
     }
 

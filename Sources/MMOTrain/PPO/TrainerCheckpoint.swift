@@ -5,11 +5,14 @@ import MMONet
 /// Saving and resuming a `Trainer`: the policy, Adam's moments and step, and the trainer's
 /// counters (updates, agent-steps, wall time so far) in one checkpoint. A resumed run continues
 /// the parameter, optimiser and learning-rate schedule exactly; its environments start new episodes.
+/// A run trained under attack says so (`perturbation`, its description) and resumes only under the
+/// same attack.
 extension Trainer {
-    /// The counters a checkpoint carries, as JSON.
+    /// The counters a checkpoint carries, and the attack it trained under, as JSON.
     public func stateJSON(elapsedSeconds: Double) -> String {
         "{\"updates\": \(updates), \"agent_steps\": \(agentSteps), \"elapsed_seconds\": \(String(format: "%.3f", elapsedSeconds)), "
-            + "\"seed\": \(config.seed), \"environments\": \(config.environments)}"
+            + "\"seed\": \(config.seed), \"environments\": \(config.environments)"
+            + (perturbation.map { ", \"perturbation\": \"\($0.description)\"}" } ?? "}")
     }
 
     public func save(to path: String, elapsedSeconds: Double) throws(CheckpointError) {
@@ -32,6 +35,12 @@ extension Trainer {
               case .int(let updates)? = state["updates"], updates >= 0,
               case .int(let steps)? = state["agent_steps"], steps >= 0 else {
             throw CheckpointError(path: path, message: "has no trainer state (updates and agent_steps): it was not written by gridmmo train")
+        }
+        let trainedUnder: String?
+        if case .string(let description)? = state["perturbation"] { trainedUnder = description } else { trainedUnder = nil }
+        guard trainedUnder == perturbation?.description else {
+            throw CheckpointError(path: path, message: "was trained under \(trainedUnder.map { "attack (\($0))" } ?? "no attack"), "
+                                  + "this run under \(perturbation.map { "attack (\($0.description))" } ?? "no attack"): resume with the same options")
         }
         let elapsed: Double
         switch state["elapsed_seconds"] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MMOAttack
 import MMOCore
 import MMONet
 import MMOTrain
@@ -7,6 +8,7 @@ import MMOTrain
 /// `gridmmo train`: goal-conditioned multi-task PPO on a map pool and a curriculum, with a live
 /// progress line, `log.jsonl`/`log.csv`, periodic atomic checkpoints, `--resume` and a learning-curve
 /// SVG at the end. Hyperparameters are `PPOConfig`'s defaults; the flags below change the common ones.
+/// `--robust-attack` trains under attack (the defence; `RobustTrainingOptions`).
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a policy with PPO on a curriculum of tasks.",
@@ -71,6 +73,8 @@ struct Train: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (one BLAS thread each).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var robust: RobustTrainingOptions
+
     func validate() throws {
         guard minutes != nil || steps != nil else { throw ValidationError("give --minutes or --steps (how long to train)") }
         if let minutes, !(minutes > 0 && minutes <= 100_000) { throw ValidationError("--minutes must be in (0, 100000], got \(minutes)") }
@@ -92,6 +96,9 @@ struct Train: ParsableCommand {
         guard entropy >= 0 && entropy < 10 else { throw ValidationError("--entropy must be in [0, 10), got \(entropy)") }
         guard healBonus.isFinite && exploreBonus.isFinite else { throw ValidationError("--heal-bonus and --explore-bonus must be finite") }
         guard earlyStop >= 0 else { throw ValidationError("--early-stop must be 0 or more, got \(earlyStop)") }
+        if recurrent, let attack = robust.robustAttack, attack.isWhiteBox {
+            throw ValidationError("--robust-attack \(attack.rawValue) needs a feedforward policy: drop --recurrent or train under gaussian or uniform noise")
+        }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be in 1...256, got \(threads)") }
         guard !out.isEmpty else { throw ValidationError("--out must name a directory") }
     }
@@ -134,7 +141,7 @@ struct Train: ParsableCommand {
         BLASRuntime.setThreads(1)
         var policy = PolicyConfig()
         policy.recurrent = recurrent
-        let trainer = Trainer(config: ppo, policy: policy, game: game, maps: maps, curriculum: tasks)
+        let trainer = Trainer(config: ppo, policy: policy, game: game, maps: maps, curriculum: tasks, perturbation: robust.perturbation(seed: seed))
         let log = TrainingLog(directory: out)
         var usedSeconds = 0.0
         if resume {
@@ -149,6 +156,7 @@ struct Train: ParsableCommand {
         print("OpenBLAS core \(BLASRuntime.coreName), 1 BLAS thread per worker; \(threads) worker thread(s)")
         print("training \(envs) x \(trainer.env.agentsPerEnv) agents, \(trainer.network.parameters.parameterCount) parameters, for \(budget)"
               + (resume ? ", resuming at update \(trainer.updates) (\(trainer.agentSteps) agent-steps)" : "") + " -> \(out)")
+        if let perturbation = trainer.perturbation { print("training under attack: \(perturbation.description)") }
 
         let progressLine = TrainingProgress()
         let clock = ContinuousClock()
