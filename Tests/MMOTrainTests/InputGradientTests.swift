@@ -18,26 +18,9 @@ import Testing
 
         init() throws {
             let (env, storage) = try PolicyGradientTests.environment()
-            var sizes = PolicyConfig()
-            sizes.tileChannels = 4; sizes.tileWidth = 8; sizes.entityWidth = 6; sizes.itemWidth = 6
-            sizes.selfWidth = 5; sizes.marketWidth = 4; sizes.taskWidth = 5; sizes.hiddenWidth = 12
-            network = PolicyNetwork(sizes: sizes, layout: env.observationLayout, actionLayout: env.actionLayout, config: env.config, seed: 7)
-            network.setTasks(env.taskEmbeddings)
-            for slice in network.parameters.slices where slice.name.hasPrefix("heads.") {
-                let values = slice.pointer(in: network.parameters.values.pointer)
-                for index in 0..<slice.count { values[index] *= 60 }
-            }
+            network = PolicyGradientTests.sharpNetwork(for: env)
             workspace = PolicyWorkspace(network: network, capacity: rows)
-            let bytes = env.observationLayout.bytesPerAgent, maskWidth = env.actionLayout.maskWidth
-            var row = 0
-            for agent in 0..<env.totalAgents where row < rows {
-                let record = UnsafeRawPointer(storage.buffers.observations.baseAddress! + agent * bytes)
-                guard network.observation.isAlive(record) else { continue }
-                network.observation.write(record, row: row, into: workspace.features)
-                (workspace.masks + row * maskWidth).update(from: storage.buffers.masks.baseAddress! + agent * maskWidth, count: maskWidth)
-                workspace.rowRandom[row] = NetRandom(seed: UInt64(agent))
-                row += 1
-            }
+            #expect(PolicyGradientTests.loadLivingAgents(env, storage, network: network, into: workspace) == rows)
             // The task path reads the embedding plus a (zero) shift, whose finite differences are the embedding's.
             workspace.features.shiftsTask = true
             workspace.features.taskShift.fill(0)

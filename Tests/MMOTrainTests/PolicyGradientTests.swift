@@ -37,25 +37,28 @@ import Testing
         try checkGradients(recurrent: true)
     }
 
-    func checkGradients(recurrent: Bool) throws {
-        let (env, storage) = try Self.environment()
+    /// A small network for `env` (seed 7) with larger logits than the 0.01-gain start, so every
+    /// head's softmax is far from uniform.
+    static func sharpNetwork(for env: VecEnv, recurrent: Bool = false) -> PolicyNetwork {
         var sizes = PolicyConfig()
         sizes.tileChannels = 4; sizes.tileWidth = 8; sizes.entityWidth = 6; sizes.itemWidth = 6
         sizes.selfWidth = 5; sizes.marketWidth = 4; sizes.taskWidth = 5; sizes.hiddenWidth = 12
         sizes.recurrent = recurrent
-        let steps = recurrent ? 3 : 1
         let network = PolicyNetwork(sizes: sizes, layout: env.observationLayout, actionLayout: env.actionLayout, config: env.config, seed: 7)
         network.setTasks(env.taskEmbeddings)
-        // Larger logits than the 0.01-gain start, so every head's softmax is far from uniform.
         for slice in network.parameters.slices where slice.name.hasPrefix("heads.") {
             let values = slice.pointer(in: network.parameters.values.pointer)
             for index in 0..<slice.count { values[index] *= 60 }
         }
-        let rows = 6
-        let workspace = PolicyWorkspace(network: network, capacity: rows)
+        return network
+    }
+
+    /// Fills every row of `workspace` with the features and masks of the first living agents of
+    /// `storage` (each row sampling from a stream seeded by its agent); returns the rows filled.
+    static func loadLivingAgents(_ env: VecEnv, _ storage: StepBufferStorage, network: PolicyNetwork, into workspace: PolicyWorkspace) -> Int {
         let bytes = env.observationLayout.bytesPerAgent, maskWidth = env.actionLayout.maskWidth
         var row = 0
-        for agent in 0..<env.totalAgents where row < rows {
+        for agent in 0..<env.totalAgents where row < workspace.capacity {
             let record = UnsafeRawPointer(storage.buffers.observations.baseAddress! + agent * bytes)
             guard network.observation.isAlive(record) else { continue }
             network.observation.write(record, row: row, into: workspace.features)
@@ -63,7 +66,16 @@ import Testing
             workspace.rowRandom[row] = NetRandom(seed: UInt64(agent))
             row += 1
         }
-        #expect(row == rows)
+        return row
+    }
+
+    func checkGradients(recurrent: Bool) throws {
+        let (env, storage) = try Self.environment()
+        let steps = recurrent ? 3 : 1
+        let network = Self.sharpNetwork(for: env, recurrent: recurrent)
+        let rows = 6
+        let workspace = PolicyWorkspace(network: network, capacity: rows)
+        #expect(Self.loadLivingAgents(env, storage, network: network, into: workspace) == rows)
         var random = NetRandom(seed: 11)
         if recurrent {
             for index in 0..<workspace.initialState.count { workspace.initialState.pointer[index] = Float(random.unitFloat() * 2 - 1) }

@@ -1,5 +1,4 @@
 import MMONet
-import MMOTasks
 
 /// The policy's inputs for up to `capacity` agents, allocated once: what `ObservationFeatures`
 /// writes and the network reads. Rows past the batch in use hold stale values and are not read.
@@ -22,24 +21,19 @@ public final class FeatureBatch: @unchecked Sendable {
     public let taskShift: Matrix
     public var shiftsTask = false
     private let side: Int, entityRows: Int, inventoryRows: Int
-    private let storage: [Tensor]
+    private let numeric: NumericFeatureMatrices
 
     public init(features: ObservationFeatures, capacity: Int) {
         self.capacity = capacity
-        let selfTensor = Tensor(shape: [capacity, ObservationFeatures.selfWidth])
-        let entityTensor = Tensor(shape: [capacity * features.entityRows, ObservationFeatures.entityWidth])
-        let inventoryTensor = Tensor(shape: [capacity * features.inventoryRows, ObservationFeatures.inventoryWidth])
-        let marketTensor = Tensor(shape: [capacity, features.marketEntries * ObservationFeatures.marketWidth])
-        let taskTensor = Tensor(shape: [capacity, TaskEmbedding.dimension])
-        storage = [selfTensor, entityTensor, inventoryTensor, marketTensor, taskTensor]
-        taskShift = taskTensor.matrix(rows: capacity)
+        numeric = NumericFeatureMatrices(features: features, capacity: capacity)
+        selfFeatures = numeric.selfFeatures
+        entities = numeric.entities
+        inventory = numeric.inventory
+        market = numeric.market
+        taskShift = numeric.task
         side = features.side
         entityRows = features.entityRows
         inventoryRows = features.inventoryRows
-        selfFeatures = selfTensor.matrix(rows: capacity)
-        entities = entityTensor.matrix(rows: capacity * features.entityRows)
-        inventory = inventoryTensor.matrix(rows: capacity * features.inventoryRows)
-        market = marketTensor.matrix(rows: capacity)
         tileIDs = .allocate(capacity: capacity * features.side * features.side)
         tileIDs.initialize(repeating: 0, count: capacity * features.side * features.side)
         entityMask = .allocate(capacity: capacity * features.entityRows)

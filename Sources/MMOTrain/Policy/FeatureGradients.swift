@@ -1,6 +1,5 @@
 import MMOCore
 import MMONet
-import MMOTasks
 
 /// The gradient of a loss with respect to the policy's inputs for up to `capacity` rows, allocated
 /// once, filled by `PolicyNetwork.backward` when passed one: what a white-box attack follows.
@@ -17,30 +16,21 @@ import MMOTasks
 ///   to the layers after it.
 public final class FeatureGradients: @unchecked Sendable {
     public let capacity: Int
-    public let selfFeatures: Matrix
-    public let entities: Matrix
-    public let inventory: Matrix
-    public let market: Matrix
-    public let task: Matrix
+    public var selfFeatures: Matrix { numeric.selfFeatures }
+    public var entities: Matrix { numeric.entities }
+    public var inventory: Matrix { numeric.inventory }
+    public var market: Matrix { numeric.market }
+    public var task: Matrix { numeric.task }
     public let tileScores: UnsafeMutablePointer<Float>
     /// Whether `backward` fills `tileScores` (the costliest part; off when no tile may flip).
     public var scoresTiles = true
-    private let storage: [Tensor]
+    private let numeric: NumericFeatureMatrices
+    private let tiles: Tensor
 
     public init(features: ObservationFeatures, capacity: Int) {
         self.capacity = capacity
-        let selfTensor = Tensor(shape: [capacity, ObservationFeatures.selfWidth])
-        let entityTensor = Tensor(shape: [capacity * features.entityRows, ObservationFeatures.entityWidth])
-        let inventoryTensor = Tensor(shape: [capacity * features.inventoryRows, ObservationFeatures.inventoryWidth])
-        let marketTensor = Tensor(shape: [capacity, features.marketEntries * ObservationFeatures.marketWidth])
-        let taskTensor = Tensor(shape: [capacity, TaskEmbedding.dimension])
-        let tileTensor = Tensor(shape: [capacity, features.side * features.side * Material.count])
-        storage = [selfTensor, entityTensor, inventoryTensor, marketTensor, taskTensor, tileTensor]
-        selfFeatures = selfTensor.matrix(rows: capacity)
-        entities = entityTensor.matrix(rows: capacity * features.entityRows)
-        inventory = inventoryTensor.matrix(rows: capacity * features.inventoryRows)
-        market = marketTensor.matrix(rows: capacity)
-        task = taskTensor.matrix(rows: capacity)
-        tileScores = tileTensor.pointer
+        numeric = NumericFeatureMatrices(features: features, capacity: capacity)
+        tiles = Tensor(shape: [capacity, features.side * features.side * Material.count])
+        tileScores = tiles.pointer
     }
 }
