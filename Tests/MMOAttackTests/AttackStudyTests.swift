@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    /// The white-box settings play against the study's own network, inside their budget.
+    @Test func whiteBoxSettingsRun() throws {
+        let budget = PerturbationBudget(epsilon: 0.05, tileFlips: 1)
+        let settings = [AttackSetting(attack: .fgsm, budget: budget, fraction: 0.5), AttackSetting(attack: .pgd, budget: budget, fraction: 0.5, steps: 3)]
+        let results = try Self.study(episodes: 2).run(settings)
+        #expect(results.map(\.label) == ["clean", "fgsm eps=0.05 k=1 m=50%", "pgd eps=0.05 k=1 m=50% K=3"])
+        for result in results.dropFirst() {
+            #expect(result.perturbation.agentSteps > 0 && result.featuresChangedPerStep > 10)
+            #expect(result.perturbation.largestChange <= budget.epsilon * 1.0001 && result.perturbation.largestChange > budget.epsilon / 2)
+            #expect(result.tilesFlippedPerStep > 0 && result.tilesFlippedPerStep <= 1)
+        }
+    }
+
     /// The same study on 1 and 2 threads gives the same episodes.
     @Test func resultsDoNotDependOnThreads() throws {
         let settings = [AttackSetting(attack: .ou, budget: PerturbationBudget(epsilon: 0.2, tileFlips: 1), fraction: 0.5)]

@@ -105,7 +105,8 @@ public final class AttackStudy {
             guard let (model, _) = fit else { throw AttackStudyError.tooFewPlaces(targets.groupSize) }
             attack = AlignAttack(model: model, steps: setting.steps, name: setting.attack.rawValue)
         case .fgsm, .pgd:
-            throw AttackStudyError.unavailable(setting.attack)
+            guard !runner.network.sizes.recurrent else { throw AttackStudyError.needsFeedforward(setting.attack) }
+            attack = WhiteBoxAttack(network: runner.network, method: setting.attack == .fgsm ? .fgsm : .pgd(steps: setting.steps))
         }
         guard let (model, report) = fit else { return Prepared(targets: targets, attack: attack) }
         let probe = MisalignmentProbe(model: model)
@@ -118,14 +119,15 @@ public final class AttackStudy {
 
 /// Why a study could not run a setting.
 public enum AttackStudyError: Error, CustomStringConvertible {
-    case unavailable(AttackKind)
     /// Align predicts a member from its teammates: it needs at least two attacked places per team.
     case tooFewPlaces(Int)
+    /// The white-box attacks read a feedforward network's gradients.
+    case needsFeedforward(AttackKind)
 
     public var description: String {
         switch self {
-        case .unavailable(let kind): return "attack '\(kind.rawValue)' is not available"
         case .tooFewPlaces(let count): return "Align needs at least 2 attacked agents per team, got \(count) (raise --fraction or the team size)"
+        case .needsFeedforward(let kind): return "attack '\(kind.rawValue)' needs a feedforward policy (this one is recurrent)"
         }
     }
 }
