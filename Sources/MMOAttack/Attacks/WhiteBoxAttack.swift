@@ -52,8 +52,7 @@ public final class WhiteBoxAttack: ObservationAttack {
         let count = frame.attackedCount, flips = min(frame.budget.tileFlips, frame.tiles)
         guard count > 0, frame.budget.epsilon > 0 || flips > 0, let masks = frame.masks else { return }
         if workers.count != frame.threads || workers[0].width != frame.width {
-            let rows = min(Self.passRows, frame.totalAgents)
-            workers = (0..<frame.threads).map { _ in WhiteBoxWorker(network: network, rows: rows, width: frame.width, tiles: frame.tiles) }
+            workers = (0..<frame.threads).map { _ in WhiteBoxWorker(network: network, rows: Self.passRows, width: frame.width, tiles: frame.tiles) }
         }
         let passes = (count + Self.passRows - 1) / Self.passRows
         runWorkers(min(frame.threads, passes)) { worker in
