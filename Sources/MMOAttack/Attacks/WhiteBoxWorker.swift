@@ -1,4 +1,5 @@
 import MMOCore
+import MMONet
 import MMOTrain
 
 /// One worker's buffers for the white-box attack, allocated once: a workspace and input gradients
@@ -15,12 +16,9 @@ final class WhiteBoxWorker: @unchecked Sendable {
         workspace = PolicyWorkspace(network: network, capacity: rows)
         gradients = FeatureGradients(features: network.observation, capacity: rows)
         self.width = width
-        direction = .allocate(capacity: width)
-        direction.initialize(repeating: 0, count: width)
-        bestScore = .allocate(capacity: tiles)
-        bestScore.initialize(repeating: 0, count: tiles)
-        bestMaterial = .allocate(capacity: tiles)
-        bestMaterial.initialize(repeating: 0, count: tiles)
+        direction = .zeroed(width)
+        bestScore = .zeroed(tiles)
+        bestMaterial = .zeroed(tiles)
     }
 
     deinit {
