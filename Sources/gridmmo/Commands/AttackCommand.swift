@@ -3,6 +3,7 @@ import Foundation
 import MMOAttack
 import MMOCore
 import MMOEnv
+import MMONet
 import MMOTasks
 import MMOTrain
 
@@ -135,6 +136,8 @@ struct AttackCommand: ParsableCommand {
             throw ValidationError("--policy \(policy): \(error.description) (a checkpoint written by gridmmo train for these rules)")
         }
         try EvalRun.prepareOutput(out)
+        // The policy, f_theta and the white-box attack run their own worker threads.
+        BLASRuntime.setThreads(1)
         let runner = AttackRunner(network: network, config: config, maps: gameMaps, curriculum: tasks, environments: envs, threads: threads)
         let schedule = EpisodeSchedule(episodes: episodes, maps: gameMaps.count, seed: seed)
         let teamSize = config.players.count / teams

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMOCore
 import MMOEval
+import MMONet
 
 /// `gridmmo eval`: competition-style evaluation of policies on held-out tasks and maps, alone (PvE)
 /// or sharing worlds (PvP), with reports; and merging of sharded runs.
@@ -32,6 +33,8 @@ enum EvalRun {
         let setup = try options.setup(mode: mode)
         let plan = setup.plan
         try prepareOutput(options.out)
+        // Learned entrants run their passes on the harness's worker threads.
+        BLASRuntime.setThreads(1)
         let batches = plan.batches(ofShard: setup.shard.index, of: setup.shard.count)
         let games = batches.reduce(0) { $0 + plan.games(inBatch: $1).count }
         let runner = EvaluationRunner(plan: plan, entrants: setup.entrants, config: setup.config, maps: setup.maps, curriculum: setup.curriculum,
