@@ -61,6 +61,7 @@ struct CommandLineTests {
         (["view", "OUT", "--exit-after", "-1"], "--exit-after must be positive, got -1.0"),
         (["simulate", "--bogus"], "Unknown option '--bogus'"),
         (["config", "validate", "OUT"], "OUT: cannot be read"),
+        (["train", "--preset", "small", "--steps", "1", "--envs", "1", "--out", "OUT", "--initial", "/nonexistent/none.safetensors"], "--initial /nonexistent/none.safetensors: cannot be read"),
     ])
     func badNumbersGiveOneLineNamingTheFlag(arguments: [String], message: String) throws {
         let out = CommandRunner.temporaryPath("out")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMOAttack
 import MMOCore
+import MMOEnv
 import MMONet
 import MMOTrain
 
@@ -30,6 +31,9 @@ struct Train: ParsableCommand {
 
     @Flag(help: "Continue the run in --out from its checkpoint (same options as when it started).")
     var resume = false
+
+    @Option(help: "Start from this checkpoint's parameters (fine-tuning: a fresh optimiser and learning-rate schedule; the same --recurrent setting).")
+    var initial: String?
 
     @Option(parsing: .unconditional, help: "Seconds between checkpoints.")
     var checkpointSeconds: Double = 60
@@ -121,6 +125,17 @@ struct Train: ParsableCommand {
         ppo.seed = seed
         ppo.threads = threads
 
+        // The starting parameters are checked before anything is written.
+        var initialNetwork: PolicyNetwork?
+        if let initial, !resume {
+            let layout = ObservationLayout(config: game, tasks: tasks != nil, taskEmbeddingDimension: 0)
+            do {
+                initialNetwork = try PolicyCheckpoint.load(path: initial, layout: layout, actionLayout: ActionLayout(config: game), config: game).network
+            } catch {
+                throw ValidationError("--initial \(error.description)")
+            }
+        }
+
         let checkpointPath = out + "/checkpoint.safetensors"
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -144,6 +159,13 @@ struct Train: ParsableCommand {
         let trainer = Trainer(config: ppo, policy: policy, game: game, maps: maps, curriculum: tasks, perturbation: robust.perturbation(seed: seed))
         let log = TrainingLog(directory: out)
         var usedSeconds = 0.0
+        if let initialNetwork {
+            guard initialNetwork.parameters.count == trainer.network.parameters.count, initialNetwork.sizes == trainer.network.sizes else {
+                throw ValidationError("--initial \(initial!): its network's sizes differ from this run's (check --recurrent)")
+            }
+            trainer.network.parameters.values.pointer.update(from: initialNetwork.parameters.values.pointer, count: trainer.network.parameters.count)
+            print("starting from the parameters of \(initial!)")
+        }
         if resume {
             do {
                 usedSeconds = try trainer.resume(from: checkpointPath)
