@@ -1,4 +1,4 @@
-# GridMMO: `make demo` runs a short headless simulation, trains a policy for two minutes and evaluates it, `make test` runs every test, `make bench`
+# GridMMO: `make demo` runs a short headless simulation, trains a policy for two minutes, evaluates it and attacks it, `make test` runs every test, `make bench`
 # runs the benchmarks, `make fuzz` the fuzz targets. Each target first installs the Debian packages
 # it needs, if missing (python3-venv: Debian's python3 makes no virtual environment without it).
 
@@ -62,7 +62,8 @@ demo: build
 	.build/release/gridmmo train --maps maps/train --curriculum curricula/train.json --minutes 2 --out $(DEMO_OUT)/run
 	.build/release/gridmmo simulate --maps maps/eval --envs 1 --ticks 1024 --seed 1 --curriculum curricula/eval_heldout.json --policy $(DEMO_OUT)/run/checkpoint.safetensors --replay $(DEMO_OUT)/trained.replay
 	.build/release/gridmmo eval pve --entrant trained=$(DEMO_OUT)/run/checkpoint.safetensors --entrant random --entrant forager --entrant combat --episodes 4 --out $(DEMO_OUT)/eval
-	@echo "the held-out evaluation: $(DEMO_OUT)/eval/report.md; watch the trained policy: .build/release/gridmmo view $(DEMO_OUT)/trained.replay"
+	.build/release/gridmmo attack --policy $(DEMO_OUT)/run/checkpoint.safetensors --attack gaussian,align,fgsm --eps 0.1 --fraction 0.5 --episodes 8 --horizon 256 --out $(DEMO_OUT)/attack
+	@echo "the held-out evaluation: $(DEMO_OUT)/eval/report.md; under attack: $(DEMO_OUT)/attack/report.md; watch the trained policy: .build/release/gridmmo view $(DEMO_OUT)/trained.replay"
 
 test: deps
 	$(SWIFT) build --build-tests --traits Viewer

@@ -39,7 +39,7 @@ public final class AttackedPolicy: BatchPolicy, @unchecked Sendable {
             frame.project()
         }
         let attacked = DispatchTime.now().uptimeNanoseconds
-        inference.act(buffers: buffers, actions: actions, stepSeed: seed &* 0x9E37_79B9_7F4A_7C15 &+ steps &* 0xBF58_476D_1CE4_E5B9,
+        inference.act(buffers: buffers, actions: actions, stepSeed: LearnedPolicy.stepSeed(seed: seed, step: steps),
                       features: frame.features)
         let end = DispatchTime.now().uptimeNanoseconds
         attackNanoseconds += attacked - loaded

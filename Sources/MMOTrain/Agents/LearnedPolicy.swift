@@ -24,6 +24,11 @@ public final class LearnedPolicy: BatchPolicy, @unchecked Sendable {
     public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
         steps += 1
         inference.resetStates(endedIn: buffers)
-        inference.act(buffers: buffers, actions: actions, stepSeed: seed &* 0x9E37_79B9_7F4A_7C15 &+ steps &* 0xBF58_476D_1CE4_E5B9, greedy: greedy)
+        inference.act(buffers: buffers, actions: actions, stepSeed: Self.stepSeed(seed: seed, step: steps), greedy: greedy)
+    }
+
+    /// The sampling seed of the policy's step `step` (counted from 1) for policy seed `seed`.
+    public static func stepSeed(seed: UInt64, step: UInt64) -> UInt64 {
+        seed &* 0x9E37_79B9_7F4A_7C15 &+ step &* 0xBF58_476D_1CE4_E5B9
     }
 }
