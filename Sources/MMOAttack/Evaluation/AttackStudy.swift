@@ -32,8 +32,19 @@ public final class AttackStudy {
     /// Each attack's own seed.
     public var attackSeed: UInt64 { SplitMix64.mix(seed ^ 0xA77A_C4) }
 
+    /// Refuses settings this study cannot run, before anything is played: Align on fewer than two
+    /// attacked agents per team, white-box attacks on a recurrent policy.
+    public func check(_ settings: [AttackSetting]) throws {
+        for setting in settings {
+            let count = AttackTargets.count(fraction: setting.fraction, teamSize: teamSize)
+            if setting.attack == .align || setting.attack == .alignTargeted, count < 2 { throw AttackStudyError.tooFewPlaces(count) }
+            if setting.attack.isWhiteBox, runner.network.sizes.recurrent { throw AttackStudyError.needsFeedforward(setting.attack) }
+        }
+    }
+
     /// Plays the clean run and every setting; returns the clean result first.
     public func run(_ settings: [AttackSetting]) throws -> [SettingResult] {
+        try check(settings)
         let all = [AttackSetting.clean] + settings
         var results: [SettingResult] = []
         var clean: [EpisodeOutcome] = []

@@ -35,6 +35,9 @@ struct AttackCommand: ParsableCommand {
     @Option(name: .customLong("steps"), help: "Gradient steps K per environment step (Align, PGD), comma-separated.")
     var gradientSteps: String = "1"
 
+    @Option(parsing: .unconditional, help: "Samples of the f_theta that measures J clean vs attacked for attacks that fit none themselves (0: no such measurement).")
+    var probeSamples: Int = 1000
+
     @Flag(help: "Round perturbed features to values the game can produce.")
     var realisable = false
 
@@ -47,19 +50,7 @@ struct AttackCommand: ParsableCommand {
     @Option(help: "Directory for report.md, results.json and the plots.")
     var out: String
 
-    @OptionGroup var configOptions: ConfigOptions
-
-    @Option(parsing: .unconditional, help: "Ticks per episode (default: the config's horizon).")
-    var horizon: Int?
-
-    @Option(help: "Directory of held-out .npy maps (with manifest.json).")
-    var maps: String = "maps/eval"
-
-    @Option(parsing: .unconditional, help: "Play on N maps generated in memory instead of --maps.")
-    var generatedMaps: Int?
-
-    @Option(help: "Held-out curriculum the agents' tasks are dealt from.")
-    var curriculum: String = "curricula/eval_heldout.json"
+    @OptionGroup var heldOut: HeldOutOptions
 
     @Option(parsing: .unconditional, help: "Teams per world (the attacked groups); players must split evenly.")
     var teams: Int = 16
@@ -78,11 +69,12 @@ struct AttackCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(episodes) else { throw ValidationError("--episodes must be in 1...100000, got \(episodes)") }
-        if let horizon, !(1...32767).contains(horizon) { throw ValidationError("--horizon must be in 1...32767, got \(horizon)") }
-        if let generatedMaps, !(1...4096).contains(generatedMaps) { throw ValidationError("--generated-maps must be in 1...4096, got \(generatedMaps)") }
         guard (1...4096).contains(teams) else { throw ValidationError("--teams must be in 1...4096, got \(teams)") }
         guard (1...4096).contains(envs) else { throw ValidationError("--envs must be in 1...4096, got \(envs)") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+        guard probeSamples == 0 || (10...1_000_000).contains(probeSamples) else {
+            throw ValidationError("--probe-samples must be 0 or in 10...1000000, got \(probeSamples)")
+        }
         guard (0...1_000_000).contains(resamples) else { throw ValidationError("--resamples must be in 0...1000000, got \(resamples)") }
         _ = try settings()
     }
@@ -114,20 +106,13 @@ struct AttackCommand: ParsableCommand {
 
     func run() throws {
         let settings = try self.settings()
-        var config = try configOptions.load()
-        if let horizon { config.episode.horizon = horizon }
-        guard config.players.count % teams == 0, config.players.count / teams >= 1 else {
+        var config = try heldOut.config()
+        guard config.players.count % teams == 0 else {
             throw ValidationError("--teams \(teams) does not split \(config.players.count) players evenly")
         }
         config.players.teams = teams == 1 ? 0 : teams
-        let gameMaps = try loadMaps(config: config)
-        let tasks: Curriculum
-        do {
-            tasks = try CurriculumFile.load(path: curriculum)
-        } catch {
-            throw ValidationError("--curriculum \(error.description)")
-        }
-        guard !tasks.specs.isEmpty else { throw ValidationError("--curriculum \(curriculum): has no tasks") }
+        let (gameMaps, _, mapsLabel) = try heldOut.loadMaps(config: config)
+        let tasks = try heldOut.loadCurriculum()
         let layout = ObservationLayout(config: config, tasks: true, taskEmbeddingDimension: 0)
         let network: PolicyNetwork
         do {
@@ -135,13 +120,15 @@ struct AttackCommand: ParsableCommand {
         } catch {
             throw ValidationError("--policy \(policy): \(error.description) (a checkpoint written by gridmmo train for these rules)")
         }
-        try EvalRun.prepareOutput(out)
         // The policy, f_theta and the white-box attack run their own worker threads.
         BLASRuntime.setThreads(1)
         let runner = AttackRunner(network: network, config: config, maps: gameMaps, curriculum: tasks, environments: envs, threads: threads)
         let schedule = EpisodeSchedule(episodes: episodes, maps: gameMaps.count, seed: seed)
         let teamSize = config.players.count / teams
         let study = AttackStudy(runner: runner, schedule: schedule, teamSize: teamSize, seed: seed, resamples: resamples)
+        study.probeSamples = probeSamples
+        do { try study.check(settings) } catch { throw ValidationError("--attack: \(error)") }
+        try EvalRun.prepareOutput(out)
         print("attacking \(policy): \(settings.count) setting(s) and the clean run, \(episodes) episodes each, \(teams) teams of \(teamSize), "
               + "\(envs) worlds at a time on \(runner.env.threads) thread(s), seed \(seed)")
         let clock = ContinuousClock()
@@ -160,7 +147,7 @@ struct AttackCommand: ParsableCommand {
         let bytes = FileManager.default.contents(atPath: policy) ?? Data()
         let report = AttackResults(
             policy: policy, policyDigest: "fnv1a:" + String(bytes.withUnsafeBytes { FNV1a.hash($0) }, radix: 16),
-            config: configOptions.config ?? configOptions.preset, maps: generatedMaps.map { "\($0) generated maps" } ?? maps, curriculum: curriculum,
+            config: heldOut.configName, maps: mapsLabel, curriculum: heldOut.curriculum,
             schedule: schedule, environments: envs, teams: teams, teamSize: teamSize, seed: seed, resamples: resamples, threads: runner.env.threads,
             command: (["gridmmo"] + CommandLine.arguments.dropFirst()).joined(separator: " "), seconds: (clock.now - start).seconds,
             results: results, findings: Finding.check(results, statistics: study.statistics))
@@ -170,19 +157,5 @@ struct AttackCommand: ParsableCommand {
                          finding.difference.lower, finding.difference.upper, finding.verdict))
         }
         print("wrote " + paths.joined(separator: ", "))
-    }
-
-    private func loadMaps(config: Config) throws -> [GameMap] {
-        if let count = generatedMaps {
-            return (0..<count).map { TerrainGenerator.generate(config: config, seed: 1_000_001 + UInt64($0)) }
-        }
-        let set: MapSet
-        do {
-            set = try MapSet.load(directory: maps, config: config)
-        } catch {
-            throw ValidationError("--maps \(error.description)")
-        }
-        guard !set.maps.isEmpty else { throw ValidationError("--maps \(maps): has no maps") }
-        return set.maps
     }
 }

@@ -17,19 +17,7 @@ struct EvalOptions: ParsableArguments {
     @Option(help: "Directory for report.md, results.json and the plots (a shard writes partial.json).")
     var out: String
 
-    @OptionGroup var configOptions: ConfigOptions
-
-    @Option(parsing: .unconditional, help: "Ticks per episode (default: the config's horizon).")
-    var horizon: Int?
-
-    @Option(help: "Directory of held-out .npy maps (with manifest.json).")
-    var maps: String = "maps/eval"
-
-    @Option(parsing: .unconditional, help: "Play on N maps generated in memory (seeds 1000001...) instead of --maps, e.g. for presets without shipped maps.")
-    var generatedMaps: Int?
-
-    @Option(help: "Held-out curriculum the agents' tasks are dealt from.")
-    var curriculum: String = "curricula/eval_heldout.json"
+    @OptionGroup var heldOut: HeldOutOptions
 
     @Option(parsing: .unconditional, help: "Games played together (environments of the VecEnv). Part of the evaluation's identity: shards to merge need the same value.")
     var envs: Int = 8
@@ -54,8 +42,6 @@ struct EvalOptions: ParsableArguments {
 
     func validate() throws {
         if let episodes, !(1...1_000_000).contains(episodes) { throw ValidationError("--episodes must be in 1...1000000, got \(episodes)") }
-        if let horizon, !(1...32767).contains(horizon) { throw ValidationError("--horizon must be in 1...32767, got \(horizon)") }
-        if let generatedMaps, !(1...4096).contains(generatedMaps) { throw ValidationError("--generated-maps must be in 1...4096, got \(generatedMaps)") }
         guard (1...4096).contains(envs) else { throw ValidationError("--envs must be in 1...4096, got \(envs)") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
         if let teams, !(1...4096).contains(teams) { throw ValidationError("--teams must be in 1...4096, got \(teams)") }
@@ -79,8 +65,7 @@ struct EvalOptions: ParsableArguments {
     /// Loads and checks everything for `mode`; every problem is an error naming its flag or file.
     func setup(mode: EvaluationMode) throws -> Setup {
         let specs = try EvalEntrants.specs(entrants)
-        var config = try configOptions.load()
-        if let horizon { config.episode.horizon = horizon }
+        var config = try heldOut.config()
         let teamCount = teams ?? (mode == .pvp ? 16 : max(config.players.teams, 1))
         if mode == .pvp || teams != nil {
             guard teamCount >= (mode == .pvp ? 2 : 1), config.players.count % teamCount == 0 else {
@@ -93,20 +78,14 @@ struct EvalOptions: ParsableArguments {
         }
         if mode == .pvp && specs.count < 2 { throw ValidationError("--entrant: \(EvaluationError.tooFewEntrants(specs.count))") }
 
-        let (maps, mapNames, mapsLabel) = try loadMaps(config: config)
-        let curriculum: Curriculum
-        do {
-            curriculum = try CurriculumFile.load(path: self.curriculum)
-        } catch {
-            throw ValidationError("--curriculum \(error.description)")
-        }
-        guard !curriculum.specs.isEmpty else { throw ValidationError("--curriculum \(self.curriculum): \(EvaluationError.noTasks)") }
+        let (maps, mapNames, mapsLabel) = try heldOut.loadMaps(config: config)
+        let curriculum = try heldOut.loadCurriculum()
 
         let resolved = try specs.map { try EvalEntrants.resolve($0, config: config, curriculum: curriculum) }
         let setup = EvaluationSetup(
-            config: configOptions.config ?? configOptions.preset, configDigest: Self.digest(ConfigFile.json(config)), horizon: config.episode.horizon,
+            config: heldOut.configName, configDigest: Self.digest(ConfigFile.json(config)), horizon: config.episode.horizon,
             maps: mapsLabel, mapNames: mapNames, mapsDigest: Self.digest(maps.flatMap(\.materials)),
-            curriculum: self.curriculum, curriculumDigest: Self.digest(CurriculumFile.data(curriculum))
+            curriculum: heldOut.curriculum, curriculumDigest: Self.digest(CurriculumFile.data(curriculum))
         )
         let plan: EvaluationPlan
         do {
@@ -124,22 +103,6 @@ struct EvalOptions: ParsableArguments {
             do { try chosenShard.check(against: plan) } catch { throw ValidationError("--shard \(shard): \(error)") }
         }
         return Setup(config: config, maps: maps, curriculum: curriculum, entrants: resolved, plan: plan, shard: chosenShard)
-    }
-
-    /// The map pool, the maps' names and how to describe where they came from.
-    private func loadMaps(config: Config) throws -> ([GameMap], [String], String) {
-        if let count = generatedMaps {
-            let seeds = (0..<count).map { 1_000_001 + UInt64($0) }
-            return (seeds.map { TerrainGenerator.generate(config: config, seed: $0) }, seeds.map { "generated_\($0)" }, "\(count) maps generated in memory")
-        }
-        let set: MapSet
-        do {
-            set = try MapSet.load(directory: maps, config: config)
-        } catch {
-            throw ValidationError("--maps \(error.description)")
-        }
-        guard !set.maps.isEmpty else { throw ValidationError("--maps \(maps): \(EvaluationError.noMaps)") }
-        return (set.maps, set.entries.map(\.file), maps)
     }
 
     /// FNV-1a of `bytes`, in hex.
