@@ -105,6 +105,8 @@ struct AttackCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Progress lines reach a log file as they are printed.
+        setvbuf(stdout, nil, _IOLBF, 0)
         let settings = try self.settings()
         var config = try heldOut.config()
         guard config.players.count % teams == 0 else {
