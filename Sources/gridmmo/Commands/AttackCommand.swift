@@ -91,6 +91,11 @@ struct AttackCommand: ParsableCommand {
                                    steps: stepCounts, realisable: realisable, perturbsTask: perturbTask)
     }
 
+    /// A progress line on standard error, unbuffered, so a log shows it as it comes.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
     /// The comma-separated values of `text`, each parsed by `parse` (nil: invalid, named in the error).
     static func list<T>(_ text: String, _ flag: String, _ parse: (String) -> T?) throws -> [T] {
         let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -105,8 +110,6 @@ struct AttackCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Progress lines reach a log file as they are printed.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let settings = try self.settings()
         var config = try heldOut.config()
         guard config.players.count % teams == 0 else {
@@ -138,10 +141,10 @@ struct AttackCommand: ParsableCommand {
         var settingStart = clock.now
         study.progress = { index, count, setting in
             settingStart = clock.now
-            print("[\(index + 1)/\(count)] \(setting.label) ...")
+            Self.progress("[\(index + 1)/\(count)] \(setting.label) ...")
         }
         study.finished = { result in
-            print(String(format: "    return %.3f [%.3f, %.3f], change %+.3f (%+.1f%%), completion %.1f%%, attack %.2f ms/step, policy %.2f ms/step, %.0f s",
+            Self.progress(String(format: "    return %.3f [%.3f, %.3f], change %+.3f (%+.1f%%), completion %.1f%%, attack %.2f ms/step, policy %.2f ms/step, %.0f s",
                          result.meanReturn.value, result.meanReturn.lower, result.meanReturn.upper, result.returnChange.value, result.returnChangePercent,
                          100 * result.completion.value, result.attackMillisecondsPerStep, result.policyMillisecondsPerStep, (clock.now - settingStart).seconds))
         }
