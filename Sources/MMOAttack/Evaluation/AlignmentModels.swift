@@ -46,7 +46,8 @@ final class AlignmentModels {
         return AlignTargeting.targets(team: team, fit: report, count: count)
     }
 
-    private var encoding: AlignmentEncoding { AlignmentEncoding(surface: study.makeFrame(setting: .clean, targets: study.targets(slots: [])).surface) }
+    /// What f_theta reads and predicts: the perturbable vector (without the goal) and tile counts.
+    private var encoding: AlignmentEncoding { AlignmentEncoding(surface: AttackSurface(features: study.runner.network.observation)) }
 
     private var config: MisalignmentModelConfig {
         var config = study.modelConfig

@@ -8,29 +8,22 @@ import MMOTrain
 /// them onto the budget, and the network acts on the result. Without an attack it acts exactly as
 /// `LearnedPolicy` with the same seed (the clean baseline pairs with every attacked run).
 public final class AttackedPolicy: BatchPolicy, @unchecked Sendable {
-    public let network: PolicyNetwork
     public let frame: AttackFrame
     public let attack: ObservationAttack?
-    private let inference: PolicyInference
-    private let seed: UInt64
-    private var steps: UInt64 = 0
+    /// The victim, acting on the frame's features.
+    private let policy: LearnedPolicy
     /// Nanoseconds spent in the attack (perturb and project) and in the policy (features and network).
     public private(set) var attackNanoseconds: UInt64 = 0
     public private(set) var policyNanoseconds: UInt64 = 0
 
     public init(network: PolicyNetwork, env: VecEnv, frame: AttackFrame, attack: ObservationAttack?, seed: UInt64) {
         precondition(frame.totalAgents == env.totalAgents, "the frame is for \(frame.totalAgents) agents, the environment has \(env.totalAgents)")
-        self.network = network
         self.frame = frame
         self.attack = attack
-        self.seed = seed
-        network.setTasks(env.taskEmbeddings)
-        inference = PolicyInference(network: network, totalAgents: env.totalAgents, threads: env.threads)
+        policy = LearnedPolicy(network: network, env: env, seed: seed)
     }
 
     public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
-        steps += 1
-        inference.resetStates(endedIn: buffers)
         let start = DispatchTime.now().uptimeNanoseconds
         frame.load(buffers)
         let loaded = DispatchTime.now().uptimeNanoseconds
@@ -39,8 +32,7 @@ public final class AttackedPolicy: BatchPolicy, @unchecked Sendable {
             frame.project()
         }
         let attacked = DispatchTime.now().uptimeNanoseconds
-        inference.act(buffers: buffers, actions: actions, stepSeed: LearnedPolicy.stepSeed(seed: seed, step: steps),
-                      features: frame.features)
+        policy.act(buffers: buffers, actions: actions, features: frame.features)
         let end = DispatchTime.now().uptimeNanoseconds
         attackNanoseconds += attacked - loaded
         policyNanoseconds += (loaded - start) + (end - attacked)

@@ -22,13 +22,15 @@ public final class LearnedPolicy: BatchPolicy, @unchecked Sendable {
     }
 
     public func act(env: VecEnv, buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>) {
-        steps += 1
-        inference.resetStates(endedIn: buffers)
-        inference.act(buffers: buffers, actions: actions, stepSeed: Self.stepSeed(seed: seed, step: steps), greedy: greedy)
+        act(buffers: buffers, actions: actions, features: nil)
     }
 
-    /// The sampling seed of the policy's step `step` (counted from 1) for policy seed `seed`.
-    public static func stepSeed(seed: UInt64, step: UInt64) -> UInt64 {
-        seed &* 0x9E37_79B9_7F4A_7C15 &+ step &* 0xBF58_476D_1CE4_E5B9
+    /// One step as `act(env:buffers:actions:)`, reading each living agent's network input from
+    /// row `agent` of `features` when given (an attack's perturbed features) instead of its observation.
+    public func act(buffers: StepBuffers, actions: UnsafeMutableBufferPointer<Int32>, features: FeatureBatch?) {
+        steps += 1
+        inference.resetStates(endedIn: buffers)
+        inference.act(buffers: buffers, actions: actions, stepSeed: seed &* 0x9E37_79B9_7F4A_7C15 &+ steps &* 0xBF58_476D_1CE4_E5B9,
+                      greedy: greedy, features: features)
     }
 }
