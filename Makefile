@@ -17,10 +17,12 @@ CHECKED_BUILD := .build-checked
 ASAN_OUT := .build-fuzz/smoke
 ASAN := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-fuzz/build/release/gridmmo
 
-# `python-venv`: a Python environment with numpy, `safetensors` and `openskill`, for checking that
-# Python users read what GridMMO writes. `check-checkpoint-python`: a Swift test writes a fixed
-# checkpoint (GRIDMMO_CHECKPOINT_OUT), which Tests/Python/read_checkpoint.py loads with safetensors
-# and compares, value by value and entry by entry, with the same fixture recomputed in Python.
+# `python-venv`: a Python environment with numpy, `safetensors` and `openskill` (for checking that
+# Python users read what GridMMO writes), and gymnasium, pettingzoo, pytest and ray for the Python
+# package's tests. Torch stays out of it (the example trainer, python/examples, needs its own).
+# `check-checkpoint-python`: a Swift test writes a fixed checkpoint (GRIDMMO_CHECKPOINT_OUT), which
+# Tests/Python/read_checkpoint.py loads with safetensors and compares, value by value and entry by
+# entry, with the same fixture recomputed in Python.
 VENV := .build/venv
 CHECKPOINT_FIXTURE := .build/checkpoint-python/fixture.safetensors
 # `check-openskill-python`: Tests/Python/openskill_cases.py rates fresh random games with the
@@ -32,10 +34,19 @@ OPENSKILL_VERSION := 6.2.0
 OPENSKILL_CASES := .build/openskill/cases.json
 OPENSKILL_SEED ?= $(shell date +%s)
 
+# `python-package`: `pip install ./python` into the venv, which builds the GridMMOC library and the
+# gridmmo tool in release mode with the Swift runtime linked statically (.build-python). `make test`
+# runs its soak and training checks with that tool (RELEASE_CLI) rather than building another
+# release tree. `check-python`: the C header against the library (Tests/CAPI/smoke.c, compiled with
+# the Swift toolchain's clang), then the package's tests (python/tests) against the installed package.
+PYTHON_BUILD := .build-python
+RELEASE_CLI := $(PYTHON_BUILD)/release/gridmmo
+PYTHON_TEST_PACKAGES := numpy safetensors openskill==$(OPENSKILL_VERSION) gymnasium pettingzoo pytest ray
+
 # Seconds each fuzz target runs in `make fuzz` (`make test` gives each 15).
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test python-venv check-checkpoint-python check-openskill-python asan-smoke bench fuzz maps clean
+.PHONY: all deps build demo test python-venv python-package check-python check-checkpoint-python check-openskill-python asan-smoke bench fuzz maps clean
 
 all: build
 
@@ -70,10 +81,10 @@ test: deps
 	$(SWIFT) test --skip-build --traits Viewer
 	$(MAKE) --no-print-directory check-checkpoint-python
 	$(MAKE) --no-print-directory check-openskill-python
-	$(SWIFT) build -c release --traits Viewer --product gridmmo
-	.build/release/gridmmo soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
-	scripts/check-training.sh .build/release/gridmmo
-	scripts/check-training.sh .build/release/gridmmo 10 --recurrent
+	$(MAKE) --no-print-directory check-python
+	$(RELEASE_CLI) soak --maps maps/train --envs 64 --ticks 10000 --curriculum curricula/train.json
+	scripts/check-training.sh $(RELEASE_CLI)
+	scripts/check-training.sh $(RELEASE_CLI) 10 --recurrent
 	$(SWIFT) build -c release --product gridmmo --scratch-path $(CHECKED_BUILD) -Xswiftc -DCHECKED_BOUNDS
 	$(CHECKED_BUILD)/release/gridmmo soak --maps maps/train --envs 16 --ticks 2000 --seed 2 --curriculum curricula/train.json
 	scripts/fuzz.sh 15
@@ -81,8 +92,18 @@ test: deps
 
 python-venv: deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
-	@$(VENV)/bin/python -c "import numpy, safetensors; from importlib.metadata import version; assert version('openskill') == '$(OPENSKILL_VERSION)'" 2>/dev/null \
-	  || $(VENV)/bin/pip install --quiet numpy safetensors openskill==$(OPENSKILL_VERSION)
+	@$(VENV)/bin/python -c "import numpy, safetensors, gymnasium, pettingzoo, pytest, ray; from importlib.metadata import version; assert version('openskill') == '$(OPENSKILL_VERSION)'" 2>/dev/null \
+	  || $(VENV)/bin/pip install --quiet $(PYTHON_TEST_PACKAGES)
+
+python-package: python-venv
+	$(VENV)/bin/pip install --quiet ./python
+
+check-python: python-package
+	@mkdir -p $(PYTHON_BUILD)/capi
+	clang -std=c11 -Wall -Wextra -Werror -I Sources/MMOCAPI Tests/CAPI/smoke.c -L $(PYTHON_BUILD)/release -lGridMMOC \
+	  -Wl,-rpath,$(CURDIR)/$(PYTHON_BUILD)/release -o $(PYTHON_BUILD)/capi/smoke
+	$(PYTHON_BUILD)/capi/smoke
+	$(VENV)/bin/python -m pytest -q python/tests
 
 check-checkpoint-python: python-venv
 	$(SWIFT) build --build-tests --traits Viewer
@@ -113,4 +134,4 @@ maps: build
 	.build/release/gridmmo maps generate --count 16 --seed 1000001 --out maps/eval
 
 clean:
-	rm -rf .build $(CHECKED_BUILD) .build-fuzz $(DEMO_OUT) Benchmarks/.build
+	rm -rf .build $(CHECKED_BUILD) .build-fuzz $(PYTHON_BUILD) $(DEMO_OUT) Benchmarks/.build python/build python/*.egg-info

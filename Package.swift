@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "MMOTrain", targets: ["MMOTrain"]),
         .library(name: "MMOEval", targets: ["MMOEval"]),
         .library(name: "MMOAttack", targets: ["MMOAttack"]),
+        // The C ABI for Python and other languages: libGridMMOC.so, declared by Sources/MMOCAPI/gridmmo.h.
+        .library(name: "GridMMOC", type: .dynamic, targets: ["MMOCAPI"]),
         .executable(name: "gridmmo", targets: ["gridmmo"]),
     ],
     traits: [
@@ -33,6 +35,7 @@ let package = Package(
         .target(name: "MMONet", dependencies: ["CBLAS", "MMOCore"]),
         .target(name: "MMOTrain", dependencies: ["MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .target(name: "MMOEval", dependencies: ["MMOEnv", "MMOTasks", "MMOCore"]),
+        .target(name: "MMOCAPI", dependencies: ["MMOEnv", "MMOTasks", "MMOCore"], exclude: ["gridmmo.h"]),
         .target(name: "MMOAttack", dependencies: ["MMOTrain", "MMOEval", "MMONet", "MMOEnv", "MMOTasks", "MMOCore"]),
         .target(
             name: "MMOViewer",

@@ -45,6 +45,16 @@ public struct ActionLayout: Sendable, Equatable {
     /// The head of this kind (its index in an action row is `kind.rawValue`).
     public subscript(kind: ActionHeadKind) -> ActionHead { heads[kind.rawValue] }
 
+    /// The heads as JSON text (`mask_width` and each head's name, size, mask offset and options),
+    /// for Python and other readers.
+    public var json: String {
+        let items = heads.map { head in
+            let options = head.options.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "    {\"name\": \"\(head.name)\", \"size\": \(head.size), \"mask_offset\": \(head.maskOffset), \"nothing\": \(head.nothing), \"options\": [\(options)]}"
+        }
+        return "{\n  \"mask_width\": \(maskWidth),\n  \"heads\": [\n\(items.joined(separator: ",\n"))\n  ]\n}"
+    }
+
     /// Index of the head with this name, or `nil`.
     public func headIndex(named name: String) -> Int? {
         heads.firstIndex { $0.name == name }

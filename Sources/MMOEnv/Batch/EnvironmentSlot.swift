@@ -9,7 +9,7 @@ final class EnvironmentSlot {
     /// of the last observation: how target choices are decoded.
     let rowSlots: FixedArray<Int32>
     /// The environment's own seed; episode k plays with `episodeSeed(k)`.
-    let environmentSeed: UInt64
+    private(set) var environmentSeed: UInt64
     /// Episodes started so far (the first one is episode 0).
     private(set) var episode = 0
     /// Finished episodes and their summed lengths in ticks.
@@ -50,6 +50,17 @@ final class EnvironmentSlot {
     /// played with `seed`, with freshly dealt tasks.
     func restart(map: GameMap, seed: UInt64) {
         world.reset(map: map, seed: seed)
+        tasks?.deal(for: world)
+    }
+
+    /// Starts over as a slot made with `environmentSeed` would: its first episode, on the map that
+    /// episode's seed draws, with freshly dealt tasks. Finished-episode and step counters keep
+    /// counting.
+    func reseed(_ environmentSeed: UInt64, maps: [GameMap]) {
+        self.environmentSeed = environmentSeed
+        episode = 0
+        let seed = Self.episodeSeed(environment: environmentSeed, episode: 0)
+        world.reset(map: Self.chooseMap(maps, seed: seed), seed: seed)
         tasks?.deal(for: world)
     }
 

@@ -32,7 +32,7 @@ public struct StepBuffers: @unchecked Sendable {
 public struct StepBufferError: Error, Equatable, CustomStringConvertible {
     /// The buffer at fault.
     public enum Buffer: String, Sendable, CaseIterable {
-        case observations, masks, rewards, terminations, truncations, actions
+        case observations, masks, rewards, terminations, truncations, actions, seeds
 
         /// What the buffer's length counts.
         public var unit: String {
@@ -40,6 +40,7 @@ public struct StepBufferError: Error, Equatable, CustomStringConvertible {
             case .observations, .masks, .terminations, .truncations: "bytes"
             case .rewards: "Float32 values"
             case .actions: "Int32 values"
+            case .seeds: "seeds (one per environment)"
             }
         }
     }

@@ -111,6 +111,12 @@ public final class VecEnv: @unchecked Sendable {
         }
     }
 
+    /// Throws if a buffer's length is not exactly what `observe`, `reset` and `step` need (they
+    /// check it themselves; this is for callers that must know before they start a step).
+    public func validate(_ buffers: StepBuffers) throws(StepBufferError) {
+        try StepBufferError.check(buffers, for: self)
+    }
+
     /// Applies one action row per agent (`actionLayout.headCount` `Int32`s each), advances every
     /// environment one tick, and writes observations, masks, rewards, terminations and truncations.
     /// Throws, stepping nothing, if a buffer's length is not exactly what the environment needs.
@@ -137,6 +143,25 @@ public final class VecEnv: @unchecked Sendable {
         slots[index].restart(map: maps[map], seed: seed)
         writeObservations(index, buffers)
         clearOutcomes(index, buffers)
+    }
+
+    /// Starts every environment over as if the `VecEnv` had just been made with these seeds (one
+    /// per environment): environment `i` begins the first episode of seed `seeds[i]`, with its map,
+    /// its tasks and the auto-resets after it exactly as a new `VecEnv` would play them. Then writes
+    /// every observation and mask and clears rewards and flags, as `observe` does. Throws, changing
+    /// nothing, if a buffer's length is not what the environment needs or `seeds` does not hold one
+    /// seed per environment (reported as a wrong `seeds` length). Counters such as `agentSteps`
+    /// and `finishedEpisodes` keep counting.
+    public func reset(seeds: [UInt64], into buffers: StepBuffers) throws(StepBufferError) {
+        try StepBufferError.check(buffers, for: self)
+        guard seeds.count == environmentCount else { throw StepBufferError(buffer: .seeds, expected: environmentCount, given: seeds.count) }
+        forEachChunk { range in
+            for index in range {
+                self.slots[index].reseed(seeds[index], maps: self.maps)
+                self.writeObservations(index, buffers)
+                self.clearOutcomes(index, buffers)
+            }
+        }
     }
 
     /// Runs `body` over contiguous chunks of environment indices, one chunk per thread, and

@@ -22,11 +22,7 @@ struct EnvCommand: ParsableCommand {
             let tasks = try curriculum.load() != nil
             let observation = ObservationLayout(config: config, tasks: tasks,
                                                 taskEmbeddingDimension: tasks && curriculum.taskEmbedding ? TaskEmbedding.dimension : 0)
-            let actions = ActionLayout(config: config)
-            let heads = actions.heads.map { head in
-                "    {\"name\": \"\(head.name)\", \"size\": \(head.size), \"mask_offset\": \(head.maskOffset), \"options\": [\(head.options.map { "\"\($0)\"" }.joined(separator: ", "))]}"
-            }
-            print("{\n\"observation\": \(observation.json),\n\"actions\": {\n  \"mask_width\": \(actions.maskWidth),\n  \"heads\": [\n\(heads.joined(separator: ",\n"))\n  ]\n}\n}")
+            print("{\n\"observation\": \(observation.json),\n\"actions\": \(ActionLayout(config: config).json)\n}")
         }
     }
 }

@@ -53,7 +53,11 @@ final class EvalObserver: GameObserver, @unchecked Sendable {
         for environment in recorders.indices {
             guard let recorder = recorders[environment] else { continue }
             recorders[environment] = nil
-            replayFiles.append(try recorder.finish())
+            do {
+                replayFiles.append(try recorder.finish())
+            } catch {
+                throw ValidationError("--replays \(error.description)")
+            }
         }
         for record in records { leaderboard.add(record) }
         done += records.count

@@ -87,7 +87,12 @@ struct Simulate: ParsableCommand {
         print("illegal actions    \(env.illegalActions)")
         print("observation digest \(String(FNV1a.hash(storage.observationBytes), radix: 16)) (FNV-1a over all observation bytes)")
         if let recorder {
-            let summary = try recorder.finish()
+            let summary: ReplaySummary
+            do {
+                summary = try recorder.finish()
+            } catch {
+                throw ValidationError("--replay \(error.description)")
+            }
             print("replay             \(summary.path): \(summary.tickCount) tick records, \(summary.byteCount) bytes")
         }
     }

@@ -1,6 +1,4 @@
-import ArgumentParser
 import MMOCore
-import MMOEnv
 
 /// Records one environment's first episode into a replay file during a batched run: stops at the
 /// end of that episode (before the auto-reset) or when the run ends, and keeps the first write
@@ -10,7 +8,7 @@ import MMOEnv
 /// The environment owns its recorder through the `afterTick` hook that calls `record(_:)`, so the
 /// recorder holds the environment unowned: owning it too would make a cycle that keeps the
 /// environment, its worlds and its curriculum alive after the run.
-final class ReplayRecorder: @unchecked Sendable {
+public final class ReplayRecorder: @unchecked Sendable {
     private unowned let env: VecEnv
     private let environment: Int
     private var writer: ReplayWriter?
@@ -20,7 +18,7 @@ final class ReplayRecorder: @unchecked Sendable {
     private var failure: ReplayError?
 
     /// Starts recording environment `environment` of `env`, which must be at tick 0.
-    init(path: String, env: VecEnv, environment: Int) throws(ReplayError) {
+    public init(path: String, env: VecEnv, environment: Int) throws(ReplayError) {
         self.env = env
         self.environment = environment
         tasks = env.curriculum.map { ReplayTasks(names: $0.specs.map(\.name), playerCount: env.agentsPerEnv) }
@@ -29,7 +27,7 @@ final class ReplayRecorder: @unchecked Sendable {
     }
 
     /// Appends the world's latest tick while the first episode lasts.
-    func record(_ world: World) {
+    public func record(_ world: World) {
         guard let writer else { return }
         refillTasks()
         do {
@@ -41,10 +39,15 @@ final class ReplayRecorder: @unchecked Sendable {
         }
     }
 
-    /// Finishes the file (if the episode has not ended yet) and says what was written.
-    func finish() throws -> ReplaySummary {
+    /// Whether recording has stopped: the episode ended (the file is complete) or a write failed
+    /// (`finish` throws it).
+    public var isFinished: Bool { writer == nil }
+
+    /// Finishes the file (if the episode has not ended yet) and says what was written, or throws the
+    /// first error met while recording.
+    public func finish() throws(ReplayError) -> ReplaySummary {
         close()
-        if let failure { throw ValidationError("--replay \(failure.description)") }
+        if let failure { throw failure }
         return summary!
     }
 
