@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "GridMMO",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "MMOCore", targets: ["MMOCore"]),
         .library(name: "MMOEnv", targets: ["MMOEnv"]),

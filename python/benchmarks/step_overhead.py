@@ -3,11 +3,12 @@
 Both sides step the same default VecEnv (8 worlds x 128 agents, 4 maps generated from the seed,
 random legal actions from the same scripted policy and seed, chosen outside the timed region), so
 they play bit-identical trajectories; only the caller differs. The Swift side is
-`gridmmo bench step`, the Python side times `VecEnv.step` alone. Rounds alternate the two to share
-the machine's noise; each round reports the median of its repetitions, in living agent-steps per
-second, and the script prints the median over rounds and the Python/Swift ratio.
+`gridmmo bench step`, the Python side times `VecEnv.step` alone. Each round runs both, in
+alternating order (Swift first in odd rounds), so that they share the machine's swings; each side
+reports the median of its repetitions, in living agent-steps per second. The script prints every
+round, the median of each side and the median (and range) of the rounds' Python/Swift ratios.
 
-    python python/benchmarks/step_overhead.py [--envs 8] [--ticks 256] [--repetitions 5] [--rounds 3]
+    python python/benchmarks/step_overhead.py [--envs 8] [--ticks 256] [--repetitions 3] [--rounds 10]
 """
 
 import argparse
@@ -53,16 +54,22 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--ticks", type=int, default=256)
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
-    swift, python = [], []
+    swift, python, ratios = [], [], []
     for round_index in range(args.rounds):
-        swift.append(swift_rate(args))
-        python.append(python_rate(args))
-        print(f"round {round_index + 1}: swift {swift[-1]:,.0f} agent-steps/s, python {python[-1]:,.0f} agent-steps/s")
-    s, p = statistics.median(swift), statistics.median(python)
-    print(f"median over {args.rounds} rounds: swift {s:,.0f}, python {p:,.0f} agent-steps/s; python/swift = {p / s:.3f}")
+        if round_index % 2 == 0:
+            swift.append(swift_rate(args))
+            python.append(python_rate(args))
+        else:
+            python.append(python_rate(args))
+            swift.append(swift_rate(args))
+        ratios.append(python[-1] / swift[-1])
+        print(f"round {round_index + 1}: swift {swift[-1]:,.0f}, python {python[-1]:,.0f} agent-steps/s, ratio {ratios[-1]:.3f}")
+    print(f"{args.envs} worlds x 128 agents, {args.rounds} rounds: median swift {statistics.median(swift):,.0f}, "
+          f"python {statistics.median(python):,.0f} agent-steps/s; python/swift median {statistics.median(ratios):.3f} "
+          f"(range {min(ratios):.3f}-{max(ratios):.3f})")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,9 @@ class ScriptedPolicy:
     def act(self, observations=None, masks=None):
         """Actions for every agent (a (num_agents, head_count) int32 array, reused between calls)
         from the given observations and masks, by default the environment's current ones."""
+        self.env._check_open()
+        if not self._handle:
+            raise _native.GridMMOError(_native.ERROR_HANDLE, "the policy is closed")
         observations = self.env.observations if observations is None else np.ascontiguousarray(observations, dtype=np.uint8)
         masks = self.env.masks if masks is None else np.ascontiguousarray(masks, dtype=np.uint8)
         _native.call(_native.lib.gridmmo_policy_act, self._handle, observations.ctypes.data, observations.nbytes,

@@ -262,8 +262,10 @@ class RolloutWorker:
         for step in range(steps):
             batch["observations"][step] = env.observations
             batch["masks"][step] = env.masks
-            env.step(self.policy(env.observations, env.masks))
-            for name in ("actions", "rewards", "terminations", "truncations"):
+            actions = self.policy(env.observations, env.masks)
+            env.step(actions)
+            batch["actions"][step] = actions
+            for name in ("rewards", "terminations", "truncations"):
                 batch[name][step] = buffers[name]
         return batch
 

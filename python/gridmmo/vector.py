@@ -100,7 +100,7 @@ class VecEnv(_GymnasiumVectorEnv):
             self._terminations.ctypes.data, self._terminations.size,
             self._truncations.ctypes.data, self._truncations.size,
         )
-        self._actions_args = (self.actions.ctypes.data, self.actions.size)
+        self._actions_address = self.actions.ctypes.data
         self._infos = {}
         self._resets = 0
         self._fresh = True
@@ -129,18 +129,18 @@ class VecEnv(_GymnasiumVectorEnv):
         """Applies one action row per agent and returns ``(obs, rewards, terminations, truncations, infos)``."""
         self._check_open()
         self._check_idle()
-        self._load_actions(actions)
+        address = self._action_address(actions)
         self._fresh = False
-        _native.call(_native.lib.gridmmo_env_step, self._handle, *self._actions_args, *self._buffer_args)
+        _native.call(_native.lib.gridmmo_env_step, self._handle, address, self.actions.size, *self._buffer_args)
         return self.observations, self.rewards, self.terminations, self.truncations, self._infos
 
     def send(self, actions):
         """Starts a step with these actions on a background thread and returns at once."""
         self._check_open()
         self._check_idle()
-        self._load_actions(actions)
+        address = self._action_address(actions)
         self._fresh = False
-        _native.call(_native.lib.gridmmo_env_send, self._handle, *self._actions_args, *self._buffer_args)
+        _native.call(_native.lib.gridmmo_env_send, self._handle, address, self.actions.size, *self._buffer_args)
         self._pending = "step"
 
     def async_reset(self, seed=None):
@@ -241,17 +241,20 @@ class VecEnv(_GymnasiumVectorEnv):
             raise ValueError(f"seed list holds {len(seeds)} seeds, the environment has {self.num_worlds} worlds (one seed each)")
         return seeds
 
-    def _load_actions(self, actions):
+    def _action_address(self, actions):
+        """Where the library reads the actions: the caller's array itself when it is a C-contiguous
+        int32 array of the right shape (no copy), else ``self.actions`` after converting into it."""
+        if type(actions) is np.ndarray and actions.dtype == np.int32 and actions.shape == self.actions.shape and actions.flags.c_contiguous:
+            return actions.ctypes.data
         actions = np.asarray(actions)
         if actions.dtype.kind not in "iu":
             raise TypeError(f"actions must be integers (one option index per head), got dtype {actions.dtype}")
         if actions.shape != self.actions.shape:
             raise ValueError(f"actions must have shape {self.actions.shape} (agents x heads), got {actions.shape}")
-        if actions is self.actions:
-            return
         if actions.dtype != np.int32 and actions.size and (actions.min() < -(2**31) or actions.max() >= 2**31):
             raise ValueError("actions must fit in int32")
         np.copyto(self.actions, actions, casting="unsafe")
+        return self._actions_address
 
     def _check_open(self):
         if self._closed:

@@ -85,9 +85,11 @@ def test_out_of_range_actions_do_nothing_and_are_counted(small_env):
 def test_a_closed_environment_raises():
     env = gridmmo.VecEnv(envs=1, **SMALL)
     env.reset()
+    policy = gridmmo.ScriptedPolicy(env, "random")
     env.close()
     env.close()  # closing twice is fine
-    for call in (lambda: env.reset(), lambda: env.step(env.actions), lambda: env.stats(), lambda: env.task_ids(), lambda: env.send(env.actions)):
+    for call in (lambda: env.reset(), lambda: env.step(env.actions), lambda: env.stats(), lambda: env.task_ids(), lambda: env.send(env.actions),
+                 lambda: env.record_replay("x.replay"), policy.act):
         with pytest.raises(gridmmo.EnvironmentClosedError):
             call()
 
@@ -95,7 +97,7 @@ def test_a_closed_environment_raises():
 def test_wrong_buffers_through_the_c_abi_are_refused(small_env):
     env = small_env
     args = list(env._buffer_args)
-    actions = env._actions_args
+    actions = (env._actions_address, env.actions.size)
     for index, name in [(1, "observations"), (3, "masks"), (5, "rewards"), (7, "terminations"), (9, "truncations")]:
         wrong = list(args)
         wrong[index] -= 1
@@ -116,7 +118,7 @@ def test_wrong_buffers_through_the_c_abi_are_refused(small_env):
 
 def test_bad_handles_are_refused(small_env):
     args = small_env._buffer_args
-    actions = small_env._actions_args
+    actions = (small_env._actions_address, small_env.actions.size)
     for handle in (0, 987654321):
         error = error_of(_native.lib.gridmmo_env_step, handle, *actions, *args)
         assert error.code == _native.ERROR_HANDLE
@@ -141,7 +143,7 @@ def test_send_and_recv_are_checked(small_env):
     assert error.code == _native.ERROR_STATE
     env.send(env.actions)
     # A second call on the handle while the step is in flight is refused, not run concurrently.
-    error = error_of(_native.lib.gridmmo_env_step, env._handle, *env._actions_args, *env._buffer_args)
+    error = error_of(_native.lib.gridmmo_env_step, env._handle, env._actions_address, env.actions.size, *env._buffer_args)
     assert error.code == _native.ERROR_BUSY
     with pytest.raises(gridmmo.GridMMOError, match="in flight"):
         env.step(env.actions)

@@ -8,12 +8,11 @@ import subprocess
 
 import numpy as np
 import pytest
+import ray
 
-ray = pytest.importorskip("ray")
-
-import gridmmo  # noqa: E402
-import gridmmo.ray  # noqa: E402
-from conftest import SMALL  # noqa: E402
+import gridmmo
+import gridmmo.ray
+from conftest import SMALL
 
 # A PvE evaluation of seconds on the shipped held-out maps: 2 entrants x 4 episodes of 32 ticks,
 # 2 games at a time (4 batches), as evaluate() options and as the same CLI flags.

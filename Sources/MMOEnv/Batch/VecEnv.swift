@@ -1,12 +1,5 @@
-import Dispatch
 import MMOCore
 import MMOTasks
-
-/// Carries a value into concurrently run chunks whose disjoint work makes the sharing safe.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
 
 /// N environments x M agents stepped by one call into caller-owned flat buffers.
 ///
@@ -40,6 +33,8 @@ public final class VecEnv: @unchecked Sendable {
     /// The map pool; each episode draws one with its seed.
     public let maps: [GameMap]
     private let slots: [EnvironmentSlot]
+    /// The threads chunks run on (`threads - 1` of them besides the caller's).
+    private let workers: ChunkWorkers
     /// Called after every environment's tick, before any auto-reset, on the thread stepping that
     /// environment, with the environment index and its world: the place to record replays or
     /// gather statistics. It must only touch state belonging to that environment.
@@ -93,6 +88,11 @@ public final class VecEnv: @unchecked Sendable {
         let layout = observationLayout
         let actions = actionLayout
         slots = seeds.map { EnvironmentSlot(config: config, maps: maps, environmentSeed: $0, layout: layout, actions: actions, curriculum: curriculum) }
+        workers = ChunkWorkers(chunks: self.threads)
+    }
+
+    deinit {
+        workers.stop()
     }
 
     /// The world of environment `index` (for replays, tools and tests; do not mutate it).
@@ -170,16 +170,7 @@ public final class VecEnv: @unchecked Sendable {
     public func forEachChunk(_ body: (Range<Int>) -> Void) {
         let chunks = threads
         let count = environmentCount
-        if chunks == 1 {
-            body(0..<count)
-            return
-        }
-        withoutActuallyEscaping(body) { escapable in
-            let shared = UncheckedSendable(escapable)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                shared.value(chunk * count / chunks..<(chunk + 1) * count / chunks)
-            }
-        }
+        workers.run { chunk in body(chunk * count / chunks..<(chunk + 1) * count / chunks) }
     }
 
     /// The curriculum index of the task agent `agent` of environment `environment` was dealt this
