@@ -1,6 +1,8 @@
-# GridMMO: `make demo` runs a short headless simulation, trains a policy for two minutes, evaluates it and attacks it, `make test` runs every test, `make bench`
-# runs the benchmarks, `make fuzz` the fuzz targets. Each target first installs the Debian packages
-# it needs, if missing (python3-venv: Debian's python3 makes no virtual environment without it).
+# GridMMO: `make demo` runs a short headless simulation, trains a policy for two minutes, evaluates
+# it and attacks it, `make test` runs every test, `make bench` runs the benchmarks (the Swift ones,
+# then Python's stepping against Swift's), `make fuzz` the fuzz targets. Each target first installs
+# the Debian packages it needs, if missing (python3-venv: Debian's python3 makes no virtual
+# environment without it).
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libopenblas-dev libsdl2-dev zlib1g-dev python3-venv
@@ -126,8 +128,9 @@ asan-smoke: deps
 	$(ASAN) replay info $(ASAN_OUT)/smoke.replay
 	$(ASAN) view $(ASAN_OUT)/smoke.replay --headless --ticks 0:200:50 --out $(ASAN_OUT)/frames --contact-sheet
 
-bench: deps
+bench: deps python-package
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+	$(VENV)/bin/python python/benchmarks/step_overhead.py
 
 maps: build
 	.build/release/gridmmo maps generate --count 64 --seed 1 --out maps/train

@@ -78,14 +78,27 @@ final class EnvironmentHandle: HandleKind, @unchecked Sendable {
         try sentResult.get()
     }
 
-    /// Waits for any step in flight, then finishes every replay: the handle's last act.
+    /// Waits for any call or step in flight to end, then finishes every replay: the handle's last
+    /// act (it is already out of the handle table, and later calls that still hold it are refused
+    /// as busy).
     func close() {
-        lock.lock()
-        let stepping = activity == .stepping
-        lock.unlock()
-        if stepping { inFlight.wait() }
-        for world in recorders.indices { _ = try? recorders[world]?.finish() }
-        recorders = Array(repeating: nil, count: recorders.count)
+        while true {
+            lock.lock()
+            let current = activity
+            if current == .idle { activity = .calling }
+            lock.unlock()
+            switch current {
+            case .idle:
+                for world in recorders.indices { _ = try? recorders[world]?.finish() }
+                recorders = Array(repeating: nil, count: recorders.count)
+                return
+            case .stepping:
+                inFlight.wait()
+                end()
+            case .calling:
+                usleep(100)
+            }
+        }
     }
 
     /// Steps `env` once, translating a wrong buffer into an API error.

@@ -10,35 +10,51 @@ struct CombatPolicyTests {
 
     /// Per-environment tallies gathered in `VecEnv.afterTick` (each environment's row is touched only
     /// by the thread stepping it).
+    /// Event counts per environment, added to from each environment's own thread (`afterTick`):
+    /// every environment has its own counter object, so no two threads write the same memory.
     private final class Tally: @unchecked Sendable {
-        var hits: [Int], damage: [Int], npcHits: [Int], npcDamage: [Int], npcKills: [Int], combatLevelUps: [Int], uses: [Int], destroys: [Int], harvests: [Int]
+        private final class Counts {
+            var hits = 0, damage = 0, npcHits = 0, npcDamage = 0, npcKills = 0, combatLevelUps = 0, uses = 0, destroys = 0, harvests = 0
+        }
+
+        private let counts: [Counts]
 
         init(environments: Int) {
-            hits = Array(repeating: 0, count: environments)
-            damage = hits; npcHits = hits; npcDamage = hits; npcKills = hits; combatLevelUps = hits; uses = hits; destroys = hits; harvests = hits
+            counts = (0..<environments).map { _ in Counts() }
         }
+
+        var hits: [Int] { counts.map(\.hits) }
+        var damage: [Int] { counts.map(\.damage) }
+        var npcHits: [Int] { counts.map(\.npcHits) }
+        var npcDamage: [Int] { counts.map(\.npcDamage) }
+        var npcKills: [Int] { counts.map(\.npcKills) }
+        var combatLevelUps: [Int] { counts.map(\.combatLevelUps) }
+        var uses: [Int] { counts.map(\.uses) }
+        var destroys: [Int] { counts.map(\.destroys) }
+        var harvests: [Int] { counts.map(\.harvests) }
 
         func add(environment: Int, world: World) {
             let players = world.entities.playerCount
+            let count = counts[environment]
             for event in world.events.events {
                 switch event.kind {
                 case .scoreHit where event.entity < players:
-                    hits[environment] += 1
-                    damage[environment] += Int(event.number)
+                    count.hits += 1
+                    count.damage += Int(event.number)
                     if event.target >= players {
-                        npcHits[environment] += 1
-                        npcDamage[environment] += Int(event.number)
+                        count.npcHits += 1
+                        count.npcDamage += Int(event.number)
                     }
                 case .death where event.entity >= players && event.target >= 0 && event.target < players:
-                    npcKills[environment] += 1
+                    count.npcKills += 1
                 case .consumeItem, .equipItem:
-                    uses[environment] += 1
+                    count.uses += 1
                 case .levelUp where event.type < Int16(CombatStyle.count):
-                    combatLevelUps[environment] += 1
+                    count.combatLevelUps += 1
                 case .destroyItem:
-                    destroys[environment] += 1
+                    count.destroys += 1
                 case .harvestItem:
-                    harvests[environment] += 1
+                    count.harvests += 1
                 default:
                     break
                 }

@@ -177,3 +177,28 @@ def test_errors_are_per_thread():
         thread.join()
     assert "'nope' is not a preset" in messages["a"][1]
     assert "unknown key 'bogus'" in messages["b"][1]
+
+
+def test_closing_while_another_thread_steps_is_safe():
+    import threading
+    import time
+
+    env = gridmmo.VecEnv(envs=2, **SMALL)
+    env.reset()
+    nothing = np.tile(env.action_layout.nothing, (env.num_agents, 1))
+    outcome = {}
+
+    def keep_stepping():
+        try:
+            while True:
+                env.step(nothing)
+        except gridmmo.GridMMOError as error:  # EnvironmentClosedError, or the handle's own refusal
+            outcome["error"] = error
+
+    stepper = threading.Thread(target=keep_stepping)
+    stepper.start()
+    time.sleep(0.05)
+    env.close()
+    stepper.join(timeout=10)
+    assert not stepper.is_alive()
+    assert outcome["error"].kind in ("handle", "busy")
