@@ -19,6 +19,7 @@ enum Descriptions {
         "threads": \(env.threads),
         "horizon": \(env.config.episode.horizon),
         "death_penalty": \(JSONValue.double(Double(env.deathPenalty)).text),
+        "autoreset": "\(env.autoReset.rawValue)",
         "task_embedding_dim": \(embeddingDimension),
         "observation": \(env.observationLayout.json),
         "actions": \(env.actionLayout.json),

@@ -7,7 +7,7 @@ import MMOTasks
 /// every error names the option and, for files, the file and its problem.
 struct EnvOptions {
     static let keys = ["preset", "config", "immortal", "horizon", "maps", "generated_maps", "map_seed", "curriculum", "task_embedding",
-                       "envs", "seed", "threads", "death_penalty", "early_stop_population"]
+                       "envs", "seed", "threads", "death_penalty", "early_stop_population", "autoreset"]
 
     var config: Config
     var maps: [GameMap]
@@ -18,6 +18,7 @@ struct EnvOptions {
     var threads = ProcessInfo.processInfo.activeProcessorCount
     var deathPenalty: Float = -1
     var earlyStopPopulation = 0
+    var autoReset = AutoReset.sameStep
 
     /// Parses `text` (nil or empty for every default).
     init(json text: String?) throws(APIError) {
@@ -37,6 +38,12 @@ struct EnvOptions {
         if let penalty = value("death_penalty") { deathPenalty = try Self.number(penalty, "death_penalty") }
         if let embedding = value("task_embedding") { taskEmbedding = try Self.bool(embedding, "task_embedding") }
         if let curriculum = value("curriculum") { self.curriculum = try Self.curriculum(curriculum) }
+        if let mode = value("autoreset") {
+            guard case .string(let name) = mode, let parsed = AutoReset(rawValue: name) else {
+                throw APIError(.argument, "options 'autoreset' must be one of \(AutoReset.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \(mode.text)")
+            }
+            autoReset = parsed
+        }
         var mapSeed = seed
         if let given = value("map_seed") { mapSeed = UInt64(try Self.int(given, "map_seed", in: 0...Int.max)) }
         maps = try Self.maps(directory: value("maps"), generated: value("generated_maps"), seeded: value("map_seed") != nil, firstSeed: mapSeed, config: config)
@@ -45,7 +52,8 @@ struct EnvOptions {
     /// A new environment made with these options.
     func makeEnv() -> VecEnv {
         VecEnv(config: config, maps: maps, environmentCount: environments, seed: seed, threads: threads, curriculum: curriculum,
-               deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbedding, earlyStopPopulation: earlyStopPopulation)
+               deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbedding, earlyStopPopulation: earlyStopPopulation,
+               autoReset: autoReset)
     }
 
     private static func object(_ text: String?) throws(APIError) -> [(key: String, value: JSONValue)] {

@@ -14,8 +14,9 @@
  * terminations and truncations; floats for rewards; int32 values for actions); a wrong one is an
  * error and nothing is written. An action naming an illegal or out-of-range option does nothing
  * and is counted (GRIDMMO_STAT_ILLEGAL_ACTIONS). A world whose episode ends is reset inside the
- * step; the observation written for it is the new episode's first, while that step's rewards and
- * flags belong to the episode that ended. Dead agents keep their rows: zero reward, only the no-op
+ * step: the observation written for it is the new episode's first, while that step's rewards and
+ * flags belong to the episode that ended (the "autoreset" option "next-step" defers the reset to
+ * the world's next step instead; see gridmmo_env_create). Dead agents keep their rows: zero reward, only the no-op
  * legal, observation field self.alive == 0.
  *
  * Errors: every function returns GRIDMMO_OK (0) or an error code, and then gridmmo_last_error()
@@ -97,6 +98,11 @@ const char *gridmmo_last_error(void);
  *   "envs": int (default 8), "seed": int (default 1)                 world i plays seed + i
  *   "threads": int (default: the number of cores)
  *   "death_penalty": number (default -1), "early_stop_population": int (default 0, off)
+ *   "autoreset": "same-step" (default) | "next-step"
+ *       same-step: a world whose episode ends starts the next one inside that step, and the
+ *       observation written is the new episode's first; next-step: that step writes the final
+ *       observation, and the world's next step ignores its actions and starts the next episode
+ *       (zero rewards and flags).
  * The first observations are written by gridmmo_env_reset or gridmmo_env_observe.
  */
 int32_t gridmmo_env_create(const char *options_json, gridmmo_env *out_env);

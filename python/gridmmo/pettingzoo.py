@@ -16,10 +16,11 @@ class ParallelEnv(_PettingZooParallelEnv):
     head order (what ``MultiDiscrete.sample(mask=...)`` takes); the arrays are copies the caller
     may keep. An action is one option per head (``MultiDiscrete``); agents left
     out of ``step``'s dict do nothing. An agent leaves ``agents`` on the step it dies
-    (terminated) or when the episode is cut at its horizon (truncated); the episode is over when
-    ``agents`` is empty, and ``reset`` starts the next one.
+    (terminated) or when the episode is cut at its horizon (truncated), and that step's
+    observations are its last (the world waits for ``reset`` rather than starting the next episode
+    inside the step); the episode is over when ``agents`` is empty, and ``reset`` starts the next one.
 
-    Options are those of ``VecEnv`` (``envs`` is always 1).
+    Options are those of ``VecEnv`` (``envs`` is always 1, ``autoreset`` always ``"next-step"``).
     """
 
     metadata = {"name": "gridmmo_v0", "render_modes": [], "is_parallelizable": True}
@@ -28,7 +29,9 @@ class ParallelEnv(_PettingZooParallelEnv):
         if render_mode is not None:
             raise ValueError(f"render_mode {render_mode!r} is not supported; record a replay with record_replay() and watch it with `gridmmo view`")
         self.render_mode = None
-        self._env = VecEnv(envs=1, seed=seed, **options)
+        if options.pop("autoreset", "next-step") != "next-step":
+            raise ValueError("ParallelEnv always plays with autoreset='next-step', so that an episode's last step shows its final observations")
+        self._env = VecEnv(envs=1, seed=seed, autoreset="next-step", **options)
         self.observation_layout = self._env.observation_layout
         self.action_layout = self._env.action_layout
         self.possible_agents = [f"agent_{slot + 1}" for slot in range(self._env.agents_per_env)]
@@ -63,8 +66,6 @@ class ParallelEnv(_PettingZooParallelEnv):
                 raise KeyError(f"no agent {agent!r}; agents are named agent_1 ... agent_{len(self.possible_agents)}")
             rows[self._rows[agent]] = action
         acting = self.agents
-        # Observations are read after the step; when the episode ends the world has already started
-        # the next one, so the final observations of the agents still standing come from that step.
         _, rewards, terminations, truncations, _ = self._env.step(rows)
         observations = self._observations(acting)
         reward = {agent: float(rewards[self._rows[agent]]) for agent in acting}

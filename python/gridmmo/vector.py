@@ -13,12 +13,16 @@ import os
 
 import numpy as np
 from gymnasium import spaces
+from gymnasium.vector import AutoresetMode
 from gymnasium.vector import VectorEnv as _GymnasiumVectorEnv
 from gymnasium.vector.utils import batch_space
 
 from . import _native
 from ._native import GridMMOError
 from .layout import ActionLayout, ObservationLayout
+
+
+_AUTORESET_MODES = {"same-step": AutoresetMode.SAME_STEP, "next-step": AutoresetMode.NEXT_STEP}
 
 
 class EnvironmentClosedError(GridMMOError):
@@ -41,17 +45,21 @@ class VecEnv(_GymnasiumVectorEnv):
 
     A world whose episode ends (horizon, everyone dead, or early stop) starts its next episode
     inside the same step: the observation returned is the new episode's first, while that step's
-    rewards and flags belong to the episode that ended. Dead agents keep their rows until then
-    (zero reward, only the no-op legal, ``self.alive == 0``); ``alive()`` says which rows live.
+    rewards and flags belong to the episode that ended. With ``autoreset="next-step"`` the step
+    that ends the episode returns its final observation instead (to bootstrap a truncated
+    episode's value), and the world's next step ignores its actions and returns the next episode's
+    first observation with zero rewards and flags (Gymnasium's NEXT_STEP mode). Dead agents keep
+    their rows until then (zero reward, only the no-op legal, ``self.alive == 0``); ``alive()``
+    says which rows live.
 
     Options (see the README): ``preset``, ``config`` (path or dict), ``immortal``, ``horizon``,
     ``maps`` (directory; default: maps generated in memory), ``generated_maps`` (how many),
     ``map_seed`` (their seeds' start, default ``seed``), ``curriculum``
     (path or dict), ``task_embedding``, ``envs``, ``seed``, ``threads``, ``death_penalty``,
-    ``early_stop_population``.
+    ``early_stop_population``, ``autoreset`` (``"same-step"`` or ``"next-step"``).
     """
 
-    metadata = {"autoreset_mode": "same-step", "render_modes": []}
+    metadata = {"autoreset_mode": AutoresetMode.SAME_STEP, "render_modes": []}
 
     def __init__(self, *, envs=8, seed=1, threads=None, **options):
         options = {key: value for key, value in options.items() if value is not None}
@@ -79,6 +87,7 @@ class VecEnv(_GymnasiumVectorEnv):
         self.horizon = int(shape.horizon)
         self.seed = seed
         self.tasks = self.description["tasks"]
+        self.metadata = {**self.metadata, "autoreset_mode": _AUTORESET_MODES[self.description["autoreset"]]}
 
         self.single_observation_space = spaces.Box(0, 255, (self.observation_layout.bytes_per_agent,), np.uint8)
         self.single_action_space = self.action_layout.space()

@@ -44,8 +44,10 @@ def test_agents_leave_when_done_and_the_episode_ends():
     steps = 0
     while env.agents:
         actions = {agent: env.action_space(agent).sample() for agent in env.agents}
-        _, _, terminated, truncated, _ = env.step(actions)
+        observations, _, terminated, truncated, _ = env.step(actions)
         steps += 1
         assert all(agent not in env.agents for agent in terminated if terminated[agent] or truncated[agent])
     assert steps <= 128
+    # The last step's observations are the episode's final ones, not the next episode's first.
+    assert all(int(observation["tick"][0]) == steps for observation in observations.values())
     env.close()

@@ -1,6 +1,8 @@
 """The batched VecEnv: spaces, zero-copy buffers, seeding, threads, send/recv."""
 
 import numpy as np
+import pytest
+from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
 import gridmmo
@@ -128,3 +130,27 @@ def test_stats_count_living_agent_steps(small_env):
     assert living == env.num_agents
     env.step(np.tile(env.action_layout.nothing, (env.num_agents, 1)))
     assert env.stats()["agent_steps"] == living
+
+
+def test_next_step_autoreset_shows_the_final_observation():
+    options = dict(envs=2, seed=4, horizon=20, **SMALL)
+    same = gridmmo.VecEnv(autoreset="same-step", **options)
+    following = gridmmo.VecEnv(autoreset="next-step", **options)
+    assert same.metadata["autoreset_mode"] == AutoresetMode.SAME_STEP
+    assert following.metadata["autoreset_mode"] == AutoresetMode.NEXT_STEP
+    for env in (same, following):
+        env.reset()
+    policy_same, policy_next = gridmmo.ScriptedPolicy(same, "forager", 1), gridmmo.ScriptedPolicy(following, "forager", 1)
+    for _ in range(20):
+        same.step(policy_same.act())
+        _, _, _, truncations, _ = following.step(policy_next.act())
+    assert truncations.any()
+    assert (same.unpack()["tick"] == 0).all() and (following.unpack()["tick"] == 20).all()
+    # The next step ignores the actions, starts the same next episode and reports nothing.
+    _, rewards, terminations, truncations, _ = following.step(policy_next.act())
+    assert np.array_equal(following.observations, same.observations)
+    assert not rewards.any() and not terminations.any() and not truncations.any()
+    for env in (same, following):
+        env.close()
+    with pytest.raises(gridmmo.GridMMOError, match="'autoreset' must be one of"):
+        gridmmo.VecEnv(autoreset="never", **options)

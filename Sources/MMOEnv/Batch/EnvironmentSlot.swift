@@ -19,6 +19,9 @@ final class EnvironmentSlot {
     var agentSteps = 0
     /// Actions sent for illegal or out-of-range options, ignored as no-ops.
     var illegalActions = 0
+    /// Whether the episode has ended and the next one starts at the world's next step
+    /// (`AutoReset.nextStep`).
+    var awaitingReset = false
     /// The episode's tasks, when the environment has a curriculum.
     let tasks: TaskAssignment?
 
@@ -38,6 +41,7 @@ final class EnvironmentSlot {
 
     /// Starts the next episode on a map drawn with the episode's seed.
     func startNextEpisode(maps: [GameMap]) {
+        awaitingReset = false
         finishedEpisodes += 1
         finishedTicks += world.tick
         episode += 1
@@ -49,6 +53,7 @@ final class EnvironmentSlot {
     /// Abandons the episode in progress (it is neither counted nor scored) and starts one on `map`
     /// played with `seed`, with freshly dealt tasks.
     func restart(map: GameMap, seed: UInt64) {
+        awaitingReset = false
         world.reset(map: map, seed: seed)
         tasks?.deal(for: world)
     }
@@ -59,6 +64,7 @@ final class EnvironmentSlot {
     func reseed(_ environmentSeed: UInt64, maps: [GameMap]) {
         self.environmentSeed = environmentSeed
         episode = 0
+        awaitingReset = false
         let seed = Self.episodeSeed(environment: environmentSeed, episode: 0)
         world.reset(map: Self.chooseMap(maps, seed: seed), seed: seed)
         tasks?.deal(for: world)

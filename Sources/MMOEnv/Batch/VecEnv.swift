@@ -13,7 +13,8 @@ import MMOTasks
 /// enough are left; such an environment is reset within
 /// the same `step` call (its episode counter advances and a map is drawn from the pool), and the
 /// observation written for it is the new episode's first. That step's rewards, terminations and
-/// truncations still belong to the episode that ended. Dead agents stay in the buffers with
+/// truncations still belong to the episode that ended. With `autoReset: .nextStep` the reset waits
+/// for the world's next `step` instead (see `AutoReset`); the episodes played are the same. Dead agents stay in the buffers with
 /// `self.alive == 0`, zero reward and only the no-op legal.
 ///
 /// Rewards: with a curriculum, each agent's task (drawn at every reset, see `TaskAssignment`)
@@ -48,6 +49,8 @@ public final class VecEnv: @unchecked Sendable {
     /// drop to this many or fewer: the 2023 competition baseline's early stop (8), which keeps a
     /// trainer's samples coming from populated worlds. 0 (the default) plays every episode out.
     public let earlyStopPopulation: Int
+    /// Whether a finished world starts its next episode in the same step or the next one.
+    public let autoReset: AutoReset
     /// `TaskEmbedding.embed` of every curriculum spec in half precision, `TaskEmbedding.dimension`
     /// values per spec, back to back (empty without a curriculum): the rows the `task_embedding`
     /// segment copies. Without that segment, policies look an agent's row up by its `task` segment.
@@ -57,9 +60,11 @@ public final class VecEnv: @unchecked Sendable {
 
     /// Creates `environmentCount` environments seeded `seed, seed + 1, ...`.
     public convenience init(config: Config, maps: [GameMap], environmentCount: Int, seed: UInt64, threads: Int, curriculum: Curriculum? = nil,
-                            deathPenalty: Float = -1, taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0) {
+                            deathPenalty: Float = -1, taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0,
+                            autoReset: AutoReset = .sameStep) {
         self.init(config: config, maps: maps, seeds: (0..<environmentCount).map { seed &+ UInt64($0) }, threads: threads, curriculum: curriculum,
-                  deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbeddingInObservations, earlyStopPopulation: earlyStopPopulation)
+                  deathPenalty: deathPenalty, taskEmbeddingInObservations: taskEmbeddingInObservations, earlyStopPopulation: earlyStopPopulation,
+                  autoReset: autoReset)
     }
 
     /// Creates one environment per seed. `maps` must be non-empty and match `config.map.size`.
@@ -67,10 +72,11 @@ public final class VecEnv: @unchecked Sendable {
     /// `taskEmbeddingInObservations` false leaves the 512-byte `task_embedding` segment out of every
     /// record (look rows up in `taskEmbeddings` instead), which saves memory bandwidth.
     public init(config: Config, maps: [GameMap], seeds: [UInt64], threads: Int, curriculum: Curriculum? = nil, deathPenalty: Float = -1,
-                taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0) {
+                taskEmbeddingInObservations: Bool = true, earlyStopPopulation: Int = 0, autoReset: AutoReset = .sameStep) {
         precondition(!maps.isEmpty, "VecEnv needs at least one map")
         precondition(earlyStopPopulation >= 0, "earlyStopPopulation is a number of players, 0 for off")
         self.earlyStopPopulation = earlyStopPopulation
+        self.autoReset = autoReset
         precondition(!seeds.isEmpty, "VecEnv needs at least one environment")
         self.config = config
         self.maps = maps
@@ -222,6 +228,12 @@ public final class VecEnv: @unchecked Sendable {
 
     private func step(_ index: Int, _ actions: UnsafePointer<Int32>, _ buffers: StepBuffers) {
         let slot = slots[index]
+        if slot.awaitingReset {
+            slot.startNextEpisode(maps: maps)
+            writeObservations(index, buffers)
+            clearOutcomes(index, buffers)
+            return
+        }
         let world = slot.world
         let firstAgent = index * agentsPerEnv
         let heads = actionLayout.headCount
@@ -265,7 +277,12 @@ public final class VecEnv: @unchecked Sendable {
             terminations[agent] = diedNow ? 1 : 0
             truncations[agent] = truncating && world.entities.alive[agent] != 0 ? 1 : 0
         }
-        if world.isOver || stoppedEarly { slot.startNextEpisode(maps: maps) }
+        if world.isOver || stoppedEarly {
+            switch autoReset {
+            case .sameStep: slot.startNextEpisode(maps: maps)
+            case .nextStep: slot.awaitingReset = true
+            }
+        }
         writeObservations(index, buffers)
     }
 
