@@ -114,9 +114,9 @@ int32_t gridmmo_env_destroy(gridmmo_env env);
 int32_t gridmmo_env_shape(gridmmo_env env, gridmmo_shape *out_shape);
 
 /*
- * The environment as JSON: its shape, "observation" (bytes_per_agent and segments: name, dtype,
- * shape, offset, columns), "actions" (mask_width and heads: name, size, mask_offset, nothing,
- * options) and "tasks" (name, reward_to, weight, tags). Writes at most `capacity` bytes including
+ * The environment as JSON: its shape, "autoreset", "observation" (bytes_per_agent and segments:
+ * name, dtype, shape, offset, columns), "actions" (mask_width and heads: name, size, mask_offset,
+ * nothing, options) and "tasks" (name, predicate, reward_to, weight, tags). Writes at most `capacity` bytes including
  * the terminating NUL and stores the text's length (without the NUL) in *out_length; with a
  * capacity too small (0 and a NULL `text` to ask) it writes nothing but the length and returns
  * GRIDMMO_ERROR_BUFFER.
