@@ -4,6 +4,12 @@ Every agent of every world is one row of ``gridmmo.VecEnv``. Each iteration coll
 ticks from all rows, then trains on the steps of the agents that were alive (dead agents keep their
 rows until their world restarts; those rows are never sampled, trained on or counted).
 
+The environment runs with ``autoreset="next-step"``: the step that ends a world's episode (horizon,
+everyone dead, or early stop) returns that episode's final observation, and the world's next step
+(its restart: actions ignored, zero rewards, no flags) returns the new episode's first observation.
+So an agent cut off alive (truncated) bootstraps its return from the value of its final observation,
+an agent that died (terminated) does not, and the restart steps are not samples.
+
 The network is built from the environment's own description: the observation segments (names,
 dtypes, shapes from ``env.observation_layout``, read with ``env.unpack``) and the action heads
 (``env.action_layout``). No byte offset or size is written down here.
@@ -76,7 +82,8 @@ class Args:
 
     # rollout and returns
     num_steps: int = 64
-    """ticks per rollout; a batch holds num_steps x rows steps, of which the living ones are samples"""
+    """ticks per rollout; a batch holds num_steps x rows steps, of which the living ones (outside
+    world restarts) are samples"""
     gamma: float = 0.99
     gae_lambda: float = 0.95
     reward_clip: float = 1.0
@@ -422,6 +429,7 @@ def main():
         maps=resolve_maps(args.maps),
         early_stop_population=args.early_stop_population,
         death_penalty=args.death_penalty,
+        autoreset="next-step",  # the step that ends an episode returns its final observation
     )
     layout, action_layout = env.observation_layout, env.action_layout
     rows, heads = env.num_agents, action_layout.head_count
@@ -441,12 +449,13 @@ def main():
     T = args.num_steps
     obs_buf = np.zeros((T, rows, layout.bytes_per_agent), np.uint8)
     mask_buf = np.zeros((T, rows, action_layout.mask_width), np.uint8)
-    alive_buf = np.zeros((T, rows), bool)
+    samples_buf = np.zeros((T, rows), bool)  # a living agent acting in its episode: a training sample
     actions_buf = np.zeros((T, rows, heads), np.int64)
     logprobs_buf = torch.zeros((T, rows))
     values_buf = torch.zeros((T, rows))
     rewards_buf = np.zeros((T, rows), np.float32)  # as the environment paid them (for logging)
-    dones_buf = np.zeros((T, rows), np.float32)  # 1 if the row's episode ended in this step
+    terminations_buf = np.zeros((T, rows), np.float32)  # 1 if the row's agent died in this step
+    truncations_buf = np.zeros((T, rows), np.float32)  # 1 if its world's episode ended with it alive
     nothing = np.tile(action_layout.nothing, (rows, 1))  # what dead rows "do"
 
     # Per-row episode bookkeeping (an agent's episode ends when it dies or its world ends). The task
@@ -479,13 +488,15 @@ def main():
         values_buf.zero_()
 
         # ---- rollout: only living rows are run through the network; dead rows act "nothing" ----
+        # The living rows include the final observations of agents truncated by the previous step:
+        # their values bootstrap that step's return, and the actions drawn for them are ignored (the
+        # world restarts in this step).
         inference_time = 0.0
         for t in range(T):
             alive = env.alive()
             living = np.flatnonzero(alive)
             obs_buf[t] = env.observations
             mask_buf[t] = env.masks
-            alive_buf[t] = alive
             actions = nothing.copy()
             if living.size:
                 tic = time.time()
@@ -500,12 +511,18 @@ def main():
             actions_buf[t] = actions
 
             _, rewards, terminations, truncations, _ = env.step(actions.astype(np.int32))
+            # A world's restart step is the only step that returns an observation at tick 0 (its new
+            # episode's first); it carries no reward or flag and is not a sample, for any of its rows.
+            restarted = env.unpack()["tick"][:, 0] == 0
+            sample = alive & ~restarted
             done = terminations | truncations
+            samples_buf[t] = sample
             rewards_buf[t] = rewards
-            dones_buf[t] = done
-            episode_return += rewards * alive
-            episode_length += alive
-            ended = np.flatnonzero(done & alive)
+            terminations_buf[t] = terminations
+            truncations_buf[t] = truncations
+            episode_return += rewards * sample
+            episode_length += sample
+            ended = np.flatnonzero(done & sample)
             died = terminations[ended]
             finished_returns.extend(episode_return[ended].tolist())
             finished_lengths.extend(episode_length[ended].tolist())
@@ -515,32 +532,36 @@ def main():
             episode_length[done] = 0
 
         # ---- bootstrap and GAE (per row; a series stops where the row's episode ended) ----
+        # The observations after the last step: the rollout's continuation, or the final observations
+        # of agents truncated in that step.
         next_alive = env.alive()
         next_value = torch.zeros(rows)
         living = np.flatnonzero(next_alive)
         if living.size:
             with torch.no_grad():
                 next_value[living] = agent.get_value(observation_tensors(layout, env.observations[living], device)).cpu()
-        # A living step that is not its episode's last is always followed by a living step of the same
-        # agent, so dead rows never enter a living step's target. Truncation (horizon or early stop)
-        # is treated as terminal: the engine restarts the world in the same step and the final
-        # observation is gone, as in CleanRL.
+        # values_buf[t + 1] is the value of the observation step t returned: the same agent's next
+        # living step, or, for an agent truncated in step t (alive when its world's episode ended),
+        # its final observation, valued in the world's restart step. A death is terminal (no
+        # bootstrap); any ended episode (death or truncation) stops the series, so GAE never chains
+        # across episodes, and the restart steps between them, which are no samples, feed nothing.
         rewards = torch.from_numpy(rewards_buf)
         if args.reward_clip > 0:
             rewards = rewards.clamp(-args.reward_clip, args.reward_clip)
-        dones = torch.from_numpy(dones_buf)
+        terminated = torch.from_numpy(terminations_buf)
+        episode_over = torch.clamp(terminated + torch.from_numpy(truncations_buf), max=1.0)
         advantages = torch.zeros((T, rows))
         running = torch.zeros(rows)
         for t in reversed(range(T)):
             following = next_value if t == T - 1 else values_buf[t + 1]
-            nonterminal = 1.0 - dones[t]
-            delta = rewards[t] + args.gamma * following * nonterminal - values_buf[t]
-            running = delta + args.gamma * args.gae_lambda * nonterminal * running
+            delta = rewards[t] + args.gamma * following * (1.0 - terminated[t]) - values_buf[t]
+            running = delta + args.gamma * args.gae_lambda * (1.0 - episode_over[t]) * running
             advantages[t] = running
+        advantages *= torch.from_numpy(samples_buf)  # rows that are no samples: dead, or a restart
         returns = advantages + values_buf
 
         # ---- flatten the living samples ----
-        samples = np.flatnonzero(alive_buf.reshape(-1))
+        samples = np.flatnonzero(samples_buf.reshape(-1))
         b_obs = obs_buf.reshape(-1, layout.bytes_per_agent)
         b_masks = mask_buf.reshape(-1, action_layout.mask_width)
         b_actions = torch.from_numpy(actions_buf.reshape(-1, heads))
