@@ -15,6 +15,10 @@ import Synchronization
 ///
 /// A call made while a job is running (from a chunk's body, or from another thread) runs all its
 /// chunks inline on its own thread: the same ranges, so the same results, only not in parallel.
+///
+/// With more than one chunk a call allocates one 32-byte object: `withoutActuallyEscaping`, which
+/// lets the workers call the caller's non-escaping body, boxes it (measured with valgrind's dhat;
+/// `concurrentPerform` made six allocations per call). One chunk allocates nothing.
 final class ChunkWorkers: @unchecked Sendable {
     /// How long an idle worker looks for the next job before sleeping.
     static let spinNanoseconds: UInt64 = 50_000
